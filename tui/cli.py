@@ -1,0 +1,101 @@
+"""Command line of genai-tui: parse arguments and hand each sub-command to its runner."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+
+COMMANDS = ("validate", "stats", "content", "formula")
+
+
+def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """The options every command accepts, before or after the sub-command name."""
+    suffix = "" if top else "_sub"
+    parser.add_argument(
+        "--db",
+        dest=f"db{suffix}",
+        type=Path,
+        metavar="PATH",
+        help="progress database (default: $GENAI_TUI_DB, else progress.db in the user data dir)",
+    )
+    parser.add_argument(
+        "--content",
+        dest=f"content{suffix}",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="extra folder of topic files, merged with the bundled bank (repeatable)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `genai-tui` and its sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="genai-tui",
+        description="Interview preparation for Generative-AI engineers, with spaced repetition.",
+    )
+    parser.add_argument("--version", action="version", version=f"genai-tui {__version__}")
+    _add_common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the bundled bank plus extra folders")
+    validate.add_argument("dirs", nargs="*", type=Path, metavar="DIR")
+
+    stats = commands.add_parser("stats", help="mastery per topic, without the UI")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    content = commands.add_parser("content", help="print the validated bank")
+    content.add_argument("--json", action="store_true", help="print JSON")
+
+    formula = commands.add_parser("formula", help="preview how a LaTeX formula renders")
+    formula.add_argument("latex", metavar="LATEX")
+    formula.add_argument("--width", type=_positive_int, default=80, help="columns (default 80)")
+    formula.add_argument("--inline", action="store_true", help="one-line form used in prose")
+    formula.add_argument("--ascii", action="store_true", help="ASCII characters only")
+
+    for sub in (validate, stats, content, formula):
+        _add_common(sub, top=False)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type for a width of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse arguments, merging --db/--content given before and after the sub-command."""
+    args = build_parser().parse_args(argv)
+    args.content = [*args.content, *getattr(args, "content_sub", [])]
+    args.db = getattr(args, "db_sub", None) or args.db
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `genai-tui` console script."""
+    args = parse(argv)
+    from tui import commands
+
+    runners = {
+        None: commands.run_dashboard,
+        "validate": commands.run_validate,
+        "stats": commands.run_stats,
+        "content": commands.run_content,
+        "formula": commands.run_formula,
+    }
+    return commands.guarded(runners[args.command], args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""What each sub-command does, in terms of the core, the store and the UI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tui import paths
+from tui.store.errors import StoreError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def guarded(runner: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; turn every failure into one line on stderr and an exit code."""
+    try:
+        return runner(args)
+    except StoreError as error:
+        _fail(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # the last line of defence: no traceback on the user's screen
+        log = _write_crash_log()
+        _fail(f"unexpected error: {type(error).__name__}: {error} (details in {log})")
+        return EXIT_INTERNAL
+
+
+def _fail(message: str) -> None:
+    """Print a one-line error to stderr."""
+    print(f"genai-tui: error: {message}", file=sys.stderr)
+
+
+def _write_crash_log() -> Path | str:
+    """Append the current traceback to the crash log and return its path."""
+    try:
+        folder = paths.state_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        log = folder / "crash.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now(UTC).isoformat()}\n{traceback.format_exc()}\n")
+        return log
+    except OSError:
+        return "no log: state dir not writable"
+
+
+def content_dirs(args: argparse.Namespace, extra: list[Path] | None = None) -> list[Path]:
+    """The bundled bank followed by the user's extra content folders."""
+    return [paths.bundled_content_dir(), *(extra or []), *args.content]
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The database the user asked for, or the default one."""
+    return Path(args.db).expanduser() if args.db else paths.default_db_path()
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Check every topic file; print one FILE:LINE: message per problem."""
+    from tui.core.bank import load_bank
+    try:  # TEMPORARY until the formula package lands
+        from tui.core.formula import unknown_macros
+    except ImportError:
+        unknown_macros = None  # type: ignore[assignment]
+
+    result = load_bank(content_dirs(args, args.dirs), unknown_macros=unknown_macros)
+    for problem in result.problems:
+        print(problem)
+    if result.errors:
+        return EXIT_FAILURE
+    bank = result.bank
+    print(f"OK: {len(bank.topics)} topics, {bank.question_count} questions")
+    return EXIT_OK
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Report mastery per topic without the UI."""
+    from tui.core.bank import load_bank
+    from tui.report import stats_report, stats_table
+
+    result = load_bank(content_dirs(args))
+    _warn_skipped(result.errors)
+    report = stats_report(result.bank, db_path(args), datetime.now(UTC))
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(stats_table(report))
+    return EXIT_OK
+
+
+def run_content(args: argparse.Namespace) -> int:
+    """Print the validated bank, as JSON or as a short listing."""
+    from tui.core.bank import load_bank
+
+    result = load_bank(content_dirs(args))
+    _warn_skipped(result.errors)
+    bank = result.bank
+    if args.json:
+        document: dict[str, Any] = {
+            "topics": [
+                {
+                    **topic.model_dump(mode="json", exclude={"questions"}),
+                    "questions": len(topic.questions),
+                }
+                for topic in bank.topics
+            ],
+            "questions": [question.model_dump(mode="json") for question in bank.questions],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for topic in bank.topics:
+        print(f"{topic.id:<30} {len(topic.questions):>3}  {topic.title}")
+    return EXIT_OK
+
+
+def run_formula(args: argparse.Namespace) -> int:
+    """Print the terminal rendering of one formula."""
+    from tui.core.formula import render_display, render_inline
+
+    if args.inline:
+        print(render_inline(args.latex, ascii=args.ascii))
+    else:
+        print("\n".join(render_display(args.latex, args.width, ascii=args.ascii)))
+    return EXIT_OK
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    """Start the interactive app."""
+    from tui.launch import launch
+
+    return launch(content_dirs(args), db_path(args))
+
+
+def _warn_skipped(errors: tuple[Any, ...]) -> None:
+    """Tell the user on stderr which content files were skipped and why."""
+    for problem in errors:
+        print(f"genai-tui: warning: skipped {problem}", file=sys.stderr)

@@ -1,0 +1,125 @@
+"""Split Markdown text into prose and `$...$` / `$$...$$` math segments, and check their balance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class SegmentKind(StrEnum):
+    """What a piece of answer text is."""
+
+    TEXT = "text"
+    INLINE = "inline"
+    DISPLAY = "display"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of prose or the LaTeX source of one formula."""
+
+    kind: SegmentKind
+    source: str
+
+
+@dataclass(frozen=True)
+class MathProblem:
+    """A balance problem in a text, at a character offset."""
+
+    offset: int
+    message: str
+
+
+def split_math(text: str) -> list[Segment]:
+    """Split text into prose and formulas; an unclosed `$` is kept as prose."""
+    placed, _ = _scan(text)
+    return [segment for segment, _ in placed]
+
+
+def formula_offsets(text: str) -> list[tuple[str, int]]:
+    """The LaTeX source of each formula in the text, with the offset where it starts."""
+    placed, _ = _scan(text)
+    return [(segment.source, start) for segment, start in placed if segment.kind != "text"]
+
+
+def math_problems(text: str) -> list[MathProblem]:
+    """Unbalanced `$`/`$$` delimiters and unbalanced braces inside formulas."""
+    placed, problems = _scan(text)
+    for segment, start in placed:
+        if segment.kind is not SegmentKind.TEXT:
+            problem = _brace_problem(segment.source)
+            if problem is not None:
+                problems.append(MathProblem(start, problem))
+    return sorted(problems, key=lambda problem: problem.offset)
+
+
+def _scan(text: str) -> tuple[list[tuple[Segment, int]], list[MathProblem]]:
+    """Walk the text once, cutting at unescaped dollar signs; segments come with start offsets."""
+    segments: list[tuple[Segment, int]] = []
+    problems: list[MathProblem] = []
+    prose: list[str] = []
+    prose_start = 0
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] == "$":
+            prose.append("$")
+            i += 2
+            continue
+        if char != "$":
+            prose.append(char)
+            i += 1
+            continue
+        display = text.startswith("$$", i)
+        opener = "$$" if display else "$"
+        end = _closing(text, i + len(opener), opener)
+        if end < 0:
+            problems.append(MathProblem(i, f"unbalanced '{opener}': no closing '{opener}'"))
+            prose.append(text[i:])
+            break
+        if prose:
+            segments.append((Segment(SegmentKind.TEXT, "".join(prose)), prose_start))
+            prose = []
+        kind = SegmentKind.DISPLAY if display else SegmentKind.INLINE
+        segments.append((Segment(kind, text[i + len(opener) : end].strip()), i))
+        i = end + len(opener)
+        prose_start = i
+    if prose:
+        segments.append((Segment(SegmentKind.TEXT, "".join(prose)), prose_start))
+    return segments, problems
+
+
+def _closing(text: str, start: int, opener: str) -> int:
+    """Offset of the delimiter closing a formula that starts at `start`, or -1."""
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(opener, i):
+            return i
+        if opener == "$" and text[i] == "\n" and text.startswith("\n", i + 1):
+            return -1
+        i += 1
+    return -1
+
+
+def _brace_problem(latex: str) -> str | None:
+    """Describe unbalanced braces in a formula, or None when they balance."""
+    depth = 0
+    i = 0
+    while i < len(latex):
+        char = latex[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return f"unbalanced braces in formula '{latex}': unexpected '}}'"
+        i += 1
+    if depth:
+        return f"unbalanced braces in formula '{latex}': {depth} unclosed '{{'"
+    return None

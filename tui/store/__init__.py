@@ -1,0 +1,1 @@
+"""Progress storage in SQLite through sqlite-utils. No Textual here."""

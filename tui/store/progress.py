@@ -1,0 +1,219 @@
+"""Record ratings, undo them, and read card states and review counts from progress.db."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from fsrs import Card, Rating, Scheduler, State
+
+from tui.store.db import open_database
+from tui.store.errors import StoreError
+
+
+@dataclass(frozen=True)
+class RecordedReview:
+    """A rating as the log keeps it."""
+
+    review_id: int
+    question_id: str
+    rating: Rating
+    reviewed_at: datetime
+
+
+class Progress:
+    """The user's progress: one FSRS card per question and the log of every rating."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        path: Path,
+        scheduler: Scheduler | None = None,
+        notices: tuple[str, ...] = (),
+    ) -> None:
+        self.db = db
+        self.path = path
+        self.scheduler = scheduler or Scheduler()
+        self.notices = notices
+
+    @classmethod
+    def open(cls, path: Path, scheduler: Scheduler | None = None) -> Progress:
+        """Open (or create) the database at `path`, migrated and ready."""
+        opened = open_database(path)
+        return cls(opened.db, path, scheduler, opened.notices)
+
+    def close(self) -> None:
+        """Close the connection; everything is already committed."""
+        self.db.conn.close()
+
+    # Reading -----------------------------------------------------------------
+
+    def cards(self) -> dict[str, Card]:
+        """Every card that has been reviewed at least once, by question id."""
+        rows = self.db.execute(
+            "SELECT question_id, state, step, stability, difficulty, due, last_review FROM cards"
+        ).fetchall()
+        return {row[0]: _card_from_row(row) for row in rows}
+
+    def card(self, question_id: str) -> Card:
+        """The card of a question; a new card if it was never reviewed."""
+        return self._stored_card(question_id) or _new_card(question_id)
+
+    def review_count(self) -> int:
+        """How many ratings the log holds."""
+        return int(self.db.execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+    def reviews_since(self, since: datetime) -> int:
+        """How many ratings were given at or after `since`."""
+        row = self.db.execute(
+            "SELECT count(*) FROM reviews WHERE reviewed_at >= ?", [_iso(since)]
+        ).fetchone()
+        return int(row[0])
+
+    def last_review(self) -> RecordedReview | None:
+        """The most recent rating, the one `undo` would take back."""
+        row = self.db.execute(
+            "SELECT id, question_id, rating, reviewed_at FROM reviews ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return RecordedReview(row[0], row[1], Rating(row[2]), datetime.fromisoformat(row[3]))
+
+    def preview(self, question_id: str, now: datetime) -> dict[Rating, timedelta]:
+        """The interval each rating would give this card now."""
+        card = self.card(question_id)
+        return {
+            rating: self.scheduler.review_card(card, rating, now)[0].due - now for rating in Rating
+        }
+
+    # Writing -----------------------------------------------------------------
+
+    def rate(
+        self,
+        question_id: str,
+        rating: Rating,
+        now: datetime | None = None,
+        duration_ms: int | None = None,
+    ) -> Card:
+        """Schedule the card with FSRS and commit the rating before returning."""
+        now = now or datetime.now(UTC)
+        stored = self._stored_card(question_id)
+        before = stored or _new_card(question_id)
+        after, _ = self.scheduler.review_card(before, rating, now)
+        with self._write():
+            self.db.execute(
+                "INSERT INTO reviews (question_id, rating, reviewed_at, duration_ms, "
+                "card_before, card_after) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    question_id,
+                    int(rating),
+                    _iso(now),
+                    duration_ms,
+                    None if stored is None else before.to_json(),
+                    after.to_json(),
+                ],
+            )
+            self._save_card(question_id, after)
+        return after
+
+    def undo_last(self) -> RecordedReview | None:
+        """Take back the most recent rating and restore the card it changed."""
+        with self._write():
+            last = self.last_review()
+            if last is None:
+                return None
+            row = self.db.execute(
+                "SELECT card_before FROM reviews WHERE id = ?", [last.review_id]
+            ).fetchone()
+            self.db.execute("DELETE FROM reviews WHERE id = ?", [last.review_id])
+            if row[0] is None:
+                self.db.execute("DELETE FROM cards WHERE question_id = ?", [last.question_id])
+            else:
+                self._save_card(last.question_id, Card.from_json(row[0]))
+        return last
+
+    # Internals ---------------------------------------------------------------
+
+    def _write(self) -> _Transaction:
+        """A write transaction that commits on success and rolls back on error."""
+        return _Transaction(self.db.conn, self.path)
+
+    def _stored_card(self, question_id: str) -> Card | None:
+        """The saved card of a question, or None if it was never rated."""
+        row = self.db.execute(
+            "SELECT question_id, state, step, stability, difficulty, due, last_review "
+            "FROM cards WHERE question_id = ?",
+            [question_id],
+        ).fetchone()
+        return _card_from_row(row) if row else None
+
+    def _save_card(self, question_id: str, card: Card) -> None:
+        """Insert or replace the stored state of one card."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO cards (question_id, state, step, stability, difficulty, "
+            "due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                question_id,
+                int(card.state),
+                card.step,
+                card.stability,
+                card.difficulty,
+                _iso(card.due),
+                _iso(card.last_review) if card.last_review else None,
+            ],
+        )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT on one connection, turning SQLite errors into StoreError."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(self.path, f"cannot write progress: {error}") from error
+
+    def __exit__(self, kind: type[BaseException] | None, *_: Any) -> None:
+        if kind is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(self.path, f"cannot save progress: {error}") from error
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+def _iso(moment: datetime) -> str:
+    """A UTC timestamp in the fixed ISO form the database sorts by."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _new_card(question_id: str) -> Card:
+    """A card never reviewed, with a stable id derived from the question id."""
+    return Card(card_id=zlib.crc32(question_id.encode()), due=datetime.now(UTC))
+
+
+def _card_from_row(row: Iterable[Any]) -> Card:
+    """Rebuild an fsrs Card from a `cards` row."""
+    question_id, state, step, stability, difficulty, due, last_review = row
+    return Card(
+        card_id=zlib.crc32(question_id.encode()),
+        state=State(state),
+        step=step,
+        stability=stability,
+        difficulty=difficulty,
+        due=datetime.fromisoformat(due),
+        last_review=datetime.fromisoformat(last_review) if last_review else None,
+    )
