@@ -67,6 +67,7 @@ def db_path(args: argparse.Namespace) -> Path:
 def run_validate(args: argparse.Namespace) -> int:
     """Check every topic file; print one FILE:LINE: message per problem."""
     from tui.core.bank import load_bank
+
     try:  # TEMPORARY until the formula package lands
         from tui.core.formula import unknown_macros
     except ImportError:

@@ -76,6 +76,14 @@ class Progress:
         ).fetchone()
         return int(row[0])
 
+    def new_cards_since(self, since: datetime) -> int:
+        """How many questions were rated for the first time at or after `since`."""
+        row = self.db.execute(
+            "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND card_before IS NULL",
+            [_iso(since)],
+        ).fetchone()
+        return int(row[0])
+
     def last_review(self) -> RecordedReview | None:
         """The most recent rating, the one `undo` would take back."""
         row = self.db.execute(

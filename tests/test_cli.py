@@ -1,0 +1,138 @@
+"""The command line, run as a real process: sub-commands, options in either position, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import __version__
+
+
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `genai-tui ARGS` with this interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        input=stdin,
+        timeout=60,
+    )
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"genai-tui {__version__}"
+    out = run("--help").stdout
+    for word in ("--db", "--content", "validate", "stats", "content", "formula"):
+        assert word in out
+
+
+def test_validate_bundled_bank() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1].startswith("OK: ")
+
+
+def test_validate_reports_file_and_line_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntitle: x\nsection: y\nsummary: z\nquestions: []\ncolour: red\n")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert f"{bad}:6: unknown field 'colour'" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_stats_json_in_either_position(tmp_path: Path, fixture_bank_dir: Path) -> None:
+    db = tmp_path / "p.db"
+    from fsrs import Rating, Scheduler
+
+    from tui.store.progress import Progress
+
+    progress = Progress.open(db, Scheduler(enable_fuzzing=False))
+    progress.rate("attention/compute", Rating.Good)
+    progress.close()
+    after = run("stats", "--json", "--db", str(db), "--content", str(fixture_bank_dir))
+    before = run("--db", str(db), "--content", str(fixture_bank_dir), "stats", "--json")
+    assert after.returncode == before.returncode == 0, after.stderr + before.stderr
+    report = json.loads(after.stdout)
+    assert report["reviews"] == 1
+    topics = {topic["id"]: topic for topic in report["topics"]}
+    attention = topics["attention"]
+    assert set(attention) >= {"id", "title", "questions", "reviewed", "due", "mastery"}
+    assert attention["questions"] == 2 and attention["reviewed"] == 1
+    assert 0.4 < attention["mastery"] <= 0.5
+    assert all(0.0 <= topic["mastery"] <= 1.0 for topic in report["topics"])
+    assert json.loads(before.stdout)["topics"] == report["topics"]
+
+
+def test_stats_uses_genai_tui_db_variable(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = run("stats", env={"GENAI_TUI_DB": str(db)})
+    assert result.returncode == 0
+    assert "0 ratings in total" in result.stdout
+
+
+def test_content_json_lists_every_question_with_all_fields(fixture_bank_dir: Path) -> None:
+    result = run("content", "--json", "--content", str(fixture_bank_dir))
+    document = json.loads(result.stdout)
+    ids = [question["id"] for question in document["questions"]]
+    assert "attention/compute" in ids and "retrieval/rrf" in ids
+    question = document["questions"][ids.index("retrieval/rrf")]
+    assert set(question) == {
+        "id",
+        "difficulty",
+        "question",
+        "answer",
+        "key_points",
+        "follow_ups",
+        "pitfalls",
+        "references",
+        "tags",
+    }
+    assert {"attention", "retrieval"} <= {topic["id"] for topic in document["topics"]}
+
+
+@pytest.mark.parametrize("args", [["--bogus"], ["stats", "--nope"], ["formula"], ["nosuch"]])
+def test_wrong_arguments_print_usage_and_exit_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_not_sqlite_database_gets_one_line_error(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    db.write_text("hello")
+    result = run("stats", "--db", str(db))
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == f"genai-tui: error: {db}: not an SQLite database; refusing to touch it"
+    )
+
+
+def test_newer_database_gets_one_line_error(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    result = run("stats", "--db", str(db))
+    assert result.returncode == 1
+    assert "newer than this genai-tui knows" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_dashboard_refuses_a_pipe_with_exit_2(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "p.db"), stdin="")
+    assert result.returncode == 2
+    assert "needs an interactive terminal" in result.stderr
+    assert not (tmp_path / "p.db").exists()

@@ -1,0 +1,135 @@
+"""The progress store: migrations, ratings, undo, and refusing databases it must not touch."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fsrs import Rating, Scheduler, State
+
+from tui.store.db import latest_version
+from tui.store.errors import StoreError
+from tui.store.progress import Progress
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+
+
+def open_progress(path: Path) -> Progress:
+    """A store with deterministic scheduling."""
+    return Progress.open(path, Scheduler(enable_fuzzing=False))
+
+
+def digest(path: Path) -> str:
+    """sha256 of a file, to prove it was not modified."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_migrated_private_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "progress.db"
+    progress = open_progress(path)
+    version = progress.db.execute("PRAGMA user_version").fetchone()[0]
+    mode = progress.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert version == latest_version() >= 1
+    assert mode == "wal"
+    assert set(progress.db.table_names()) >= {"cards", "reviews"}
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    progress.close()
+
+
+def test_rating_is_committed_and_visible_to_another_connection(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    progress = open_progress(path)
+    card = progress.rate("rag/pipeline", Rating.Good, NOW, duration_ms=1500)
+    assert card.state is State.Learning
+    other = sqlite3.connect(path)
+    row = other.execute(
+        "SELECT question_id, rating, reviewed_at, duration_ms, card_before FROM reviews"
+    ).fetchone()
+    assert row == ("rag/pipeline", 3, "2026-11-29T12:00:00.000000+00:00", 1500, None)
+    assert other.execute("SELECT count(*) FROM cards").fetchone()[0] == 1
+    other.close()
+    progress.close()
+
+
+def test_fsrs_schedules_good_later_than_again(tmp_path: Path) -> None:
+    progress = open_progress(tmp_path / "progress.db")
+    progress.rate("a/x", Rating.Good, NOW)
+    progress.rate("a/x", Rating.Good, NOW + timedelta(minutes=10))
+    good = progress.card("a/x").due
+    progress.rate("a/y", Rating.Again, NOW)
+    again = progress.card("a/y").due
+    assert again < good
+    preview = progress.preview("a/x", NOW + timedelta(days=2))
+    assert (
+        preview[Rating.Again] < preview[Rating.Hard] <= preview[Rating.Good] < preview[Rating.Easy]
+    )
+
+
+def test_undo_restores_the_previous_card_and_removes_the_rating(tmp_path: Path) -> None:
+    progress = open_progress(tmp_path / "progress.db")
+    first = progress.rate("a/x", Rating.Good, NOW)
+    progress.rate("a/x", Rating.Easy, NOW + timedelta(minutes=10))
+    undone = progress.undo_last()
+    assert undone is not None and undone.rating is Rating.Easy
+    restored = progress.card("a/x")
+    assert (restored.state, restored.stability, restored.due) == (
+        first.state,
+        first.stability,
+        first.due,
+    )
+    assert progress.review_count() == 1
+    progress.undo_last()
+    assert progress.cards() == {}
+    assert progress.review_count() == 0
+    assert progress.undo_last() is None
+
+
+def test_progress_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    progress = open_progress(path)
+    progress.rate("a/x", Rating.Hard, NOW)
+    progress.close()
+    again = open_progress(path)
+    assert again.review_count() == 1
+    assert list(again.cards()) == ["a/x"]
+    assert again.reviews_since(NOW - timedelta(hours=1)) == 1
+    assert again.new_cards_since(NOW - timedelta(hours=1)) == 1
+
+
+def test_file_that_is_not_sqlite_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    path.write_text("these are my notes, not a database\n" * 50)
+    before = digest(path)
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        open_progress(path)
+    assert digest(path) == before
+
+
+def test_newer_schema_version_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="newer than this genai-tui knows"):
+        open_progress(path)
+    assert digest(path) == before
+    assert not path.with_name("progress.db-wal").exists()
+
+
+def test_foreign_sqlite_database_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="did not create"):
+        open_progress(path)
+    assert digest(path) == before

@@ -1,0 +1,100 @@
+"""Parse an answer's light Markdown (paragraphs, bullets, bold, code, math) into blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tui.core.mathtext import SegmentKind, split_math
+
+_BULLET = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
+_INLINE_MARKUP = re.compile(r"(\*\*[^*\n]+\*\*|`[^`\n]+`)")
+
+
+class SpanKind(StrEnum):
+    """How a run of inline text is shown."""
+
+    TEXT = "text"
+    BOLD = "bold"
+    CODE = "code"
+    MATH = "math"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of inline text; for MATH, the LaTeX source."""
+
+    kind: SpanKind
+    text: str
+
+
+class BlockKind(StrEnum):
+    """What a block of the answer is."""
+
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+    DISPLAY = "display"
+
+
+@dataclass
+class Block:
+    """A paragraph, a bullet item (spans) or a display formula (LaTeX in `latex`)."""
+
+    kind: BlockKind
+    spans: list[Span] = field(default_factory=list)
+    latex: str = ""
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Split answer text into paragraphs, bullet items and display formulas."""
+    blocks: list[Block] = []
+    current: Block | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and any(span.text.strip() for span in current.spans):
+            blocks.append(current)
+        current = None
+
+    for segment in split_math(text):
+        if segment.kind is SegmentKind.DISPLAY:
+            flush()
+            blocks.append(Block(BlockKind.DISPLAY, latex=segment.source))
+            continue
+        if segment.kind is SegmentKind.INLINE:
+            current = current or Block(BlockKind.PARAGRAPH)
+            current.spans.append(Span(SpanKind.MATH, segment.source))
+            continue
+        for index, line in enumerate(segment.source.split("\n")):
+            if index > 0 and not line.strip():
+                flush()
+                continue
+            bullet = _BULLET.match(line) if index > 0 or current is None else None
+            if bullet:
+                flush()
+                current = Block(BlockKind.BULLET)
+                line = line[bullet.end() :]
+            elif index > 0 and current is not None:
+                line = " " + line.strip()
+            if not line:
+                continue
+            current = current or Block(BlockKind.PARAGRAPH)
+            current.spans.extend(inline_spans(line))
+    flush()
+    return blocks
+
+
+def inline_spans(text: str) -> list[Span]:
+    """Split a line into plain, **bold** and `code` spans."""
+    spans = []
+    for part in _INLINE_MARKUP.split(text):
+        if not part:
+            continue
+        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+            spans.append(Span(SpanKind.BOLD, part[2:-2]))
+        elif part.startswith("`") and part.endswith("`") and len(part) > 2:
+            spans.append(Span(SpanKind.CODE, part[1:-1]))
+        else:
+            spans.append(Span(SpanKind.TEXT, part))
+    return spans

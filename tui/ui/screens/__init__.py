@@ -1,0 +1,1 @@
+"""Screens: the dashboard, the review session and the help screen."""

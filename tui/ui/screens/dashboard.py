@@ -1,0 +1,264 @@
+"""The dashboard: topic table, progress pane, question list and question detail."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from fsrs import Card, Rating
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList
+
+from tui.core.models import Question
+from tui.store.errors import StoreError
+from tui.ui.widgets.progress_panel import ProgressPanel
+from tui.ui.widgets.question_detail import DetailView, QuestionDetail
+from tui.ui.widgets.question_list import QuestionList, QuestionRow
+from tui.ui.widgets.topic_table import TopicTable
+
+if TYPE_CHECKING:
+    from tui.ui.app import GenAITUI
+
+RATINGS = {"1": Rating.Again, "2": Rating.Hard, "3": Rating.Good, "4": Rating.Easy}
+
+
+class DashboardScreen(Screen[None]):
+    """Browse topics and questions, reveal answers and rate them in place."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "reveal", "Reveal", id="reveal"),
+        Binding("1", "rate('1')", "Again", id="rate-again"),
+        Binding("2", "rate('2')", "Hard", id="rate-hard"),
+        Binding("3", "rate('3')", "Good", id="rate-good"),
+        Binding("4", "rate('4')", "Easy", id="rate-easy"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("r", "review(False)", "Review due", id="review-all"),
+        Binding("R", "review(True)", "Review topic", id="review-topic"),
+        Binding("f", "zoom", "Zoom", id="zoom"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.topic_id: str | None = None
+        self.question_id: str | None = None
+        self.revealed = False
+        self.shown_at = time.monotonic()
+
+    @property
+    def tui(self) -> GenAITUI:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Two rows: topics beside progress, questions beside detail."""
+        ascii = self.tui.ascii
+        with Horizontal(id="top-row"):
+            yield TopicTable(ascii=ascii, id="topics")
+            yield ProgressPanel(ascii=ascii, id="progress")
+        with Horizontal(id="bottom-row"):
+            yield QuestionList(ascii=ascii, id="questions")
+            yield QuestionDetail(ascii=ascii, id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the panes and focus the topic table."""
+        self.query_one("#topics").border_title = "Topics"
+        self.query_one("#progress").border_title = "Progress"
+        self.query_one("#questions").border_title = "Questions"
+        self.query_one("#detail").border_title = "Question"
+        self.refresh_progress()
+        self.query_one(TopicTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a review: figures may have changed."""
+        self.refresh_progress()
+
+    # Showing -----------------------------------------------------------------
+
+    def refresh_progress(self) -> None:
+        """Recompute figures and redraw the table, list, progress pane and detail."""
+        study = self.tui.study
+        cards = study.cards()
+        rows = study.topic_rows(cards)
+        self.query_one(TopicTable).show_rows(rows)
+        self.query_one(ProgressPanel).show(study.overview(rows), rows)
+        if self.topic_id is None and rows:
+            self.topic_id = rows[0].topic_id
+        self._show_questions(cards)
+        self._show_detail()
+
+    def _show_questions(self, cards: dict[str, Card] | None = None) -> None:
+        """List the selected topic's questions with their states."""
+        study = self.tui.study
+        topic = study.bank.topic(self.topic_id) if self.topic_id else None
+        question_list = self.query_one(QuestionList)
+        rows = [
+            QuestionRow(question, state)
+            for question, state in study.question_states(topic.id if topic else "", cards)
+        ]
+        question_list.border_title = f"Questions · {topic.title}" if topic else "Questions"
+        with question_list.prevent(OptionList.OptionHighlighted):
+            question_list.show_rows(rows, keep=self.question_id)
+        self.question_id = question_list.highlighted_id
+
+    def _show_detail(self) -> None:
+        """Show the current question in the detail pane."""
+        question = self.current_question
+        detail = self.query_one(QuestionDetail)
+        self.refresh_bindings()
+        if question is None:
+            detail.show(None)
+            return
+        study = self.tui.study
+        topic = study.bank.topic(question.topic_id)
+        footer = "Rate: 1 Again · 2 Hard · 3 Good · 4 Easy" if self.revealed else ""
+        detail.show(
+            DetailView(
+                question=question,
+                topic_title=topic.title if topic else question.topic_id,
+                status=study.card_status(question.id),
+                revealed=self.revealed,
+                footer=footer,
+            )
+        )
+
+    @property
+    def current_question(self) -> Question | None:
+        """The question the detail pane is about."""
+        return self.tui.study.bank.question(self.question_id) if self.question_id else None
+
+    # Events ------------------------------------------------------------------
+
+    @on(DataTable.RowHighlighted, "#topics")
+    def select_topic(self, event: DataTable.RowHighlighted) -> None:
+        """A new topic under the cursor: list its questions."""
+        topic_id = event.row_key.value
+        if topic_id == self.topic_id:
+            return
+        self.topic_id = topic_id
+        self.question_id = None
+        self.revealed = False
+        self._show_questions()
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#topics")
+    def open_topic(self) -> None:
+        """Enter on a topic: go to its questions."""
+        self.query_one(QuestionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#questions")
+    def select_question(self, event: OptionList.OptionHighlighted) -> None:
+        """A new question under the cursor: show it, answer hidden."""
+        if event.option.id == self.question_id:
+            return
+        self.question_id = event.option.id
+        self.revealed = False
+        self.shown_at = time.monotonic()
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#questions")
+    def open_question(self) -> None:
+        """Enter on a question: move to the detail pane to read it."""
+        self.query_one(QuestionDetail).focus()
+
+    # Actions -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer Reveal before the answer is shown and the ratings after."""
+        if action == "reveal":
+            return self.current_question is not None and not self.revealed
+        if action == "rate":
+            return self.revealed
+        return True
+
+    def action_reveal(self) -> None:
+        """Show the answer of the current question."""
+        if self.current_question is None:
+            self.notify("Choose a question first (Enter on a topic).", severity="warning")
+            return
+        self.revealed = True
+        self._show_detail()
+
+    def action_rate(self, key: str) -> None:
+        """Record a rating for the revealed question and move to the next one."""
+        question = self.current_question
+        if question is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the answer first (Space), then rate it.", severity="warning")
+            return
+        duration = int((time.monotonic() - self.shown_at) * 1000)
+        try:
+            self.tui.study.rate(question.id, RATINGS[key], duration)
+        except StoreError as error:
+            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10)
+            return
+        self.notify(f"Saved: {RATINGS[key].name} for {question.id}", timeout=2)
+        self._advance()
+
+    def _advance(self) -> None:
+        """Highlight the next question of the list (the last one stays put)."""
+        question_list = self.query_one(QuestionList)
+        self.revealed = False
+        index = question_list.highlighted or 0
+        if index + 1 < question_list.option_count:
+            self.question_id = question_list.get_option_at_index(index + 1).id
+        self.shown_at = time.monotonic()
+        self.refresh_progress()
+
+    def action_undo(self) -> None:
+        """Take back the last rating and go back to that question."""
+        try:
+            undone = self.tui.study.undo()
+        except StoreError as error:
+            self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10)
+            return
+        if undone is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        self.notify(f"Undone: {undone.rating.name} for {undone.question_id}", timeout=3)
+        question = self.tui.study.bank.question(undone.question_id)
+        if question is not None:
+            self.topic_id, self.question_id = question.topic_id, question.id
+            self.revealed = False
+            self._move_topic_cursor(question.topic_id)
+        self.refresh_progress()
+
+    def _move_topic_cursor(self, topic_id: str) -> None:
+        """Put the topic table's cursor on a topic without re-triggering selection."""
+        table = self.query_one(TopicTable)
+        with table.prevent(DataTable.RowHighlighted):
+            table.move_cursor(row=table.get_row_index(topic_id))
+
+    def action_review(self, topic_only: bool) -> None:
+        """Start a review session of everything due, or of the selected topic only."""
+        from tui.ui.screens.review import ReviewScreen
+
+        topic_id = self.topic_id if topic_only else None
+        queue = self.tui.study.review_queue(topic_id)
+        if not queue:
+            where = "in this topic" if topic_only else "anywhere"
+            self.notify(f"Nothing due {where}, and no new questions left today.")
+            return
+        self.app.push_screen(ReviewScreen(queue, topic_id))
+
+    def action_zoom(self) -> None:
+        """Maximise the detail pane, or restore the layout."""
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.query_one(QuestionDetail))
+
+    def action_back(self) -> None:
+        """Escape: leave zoom, or step focus back towards the topic table."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is self.query_one(QuestionDetail):
+            self.query_one(QuestionList).focus()
+        else:
+            self.query_one(TopicTable).focus()

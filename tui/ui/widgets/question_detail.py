@@ -1,0 +1,118 @@
+"""The question detail pane: question first, answer and rubric once revealed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.core.models import Question
+from tui.core.sanitize import sanitize
+from tui.ui.widgets.rich_answer import MathStyles, RichAnswer, inline_text
+
+
+@dataclass(frozen=True)
+class DetailView:
+    """Everything the detail pane shows about one question."""
+
+    question: Question
+    topic_title: str
+    status: str
+    revealed: bool
+    footer: str = ""
+
+
+class QuestionDetail(VerticalScroll):
+    """Scrollable pane showing one question; its screen decides what is revealed."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail--math",
+        "detail--heading",
+        "detail--meta",
+        "detail--hint",
+    }
+    DEFAULT_CSS = """
+    QuestionDetail .detail--math { text-style: bold; }
+    QuestionDetail .detail--heading { text-style: bold underline; }
+    QuestionDetail .detail--meta { text-style: dim; }
+    QuestionDetail .detail--hint { text-style: italic; }
+    """
+
+    def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ascii = ascii
+        self.view: DetailView | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        """One Static body that holds the whole rendering."""
+        yield Static(self._empty(), id="detail-body")
+
+    def show(self, view: DetailView | None) -> None:
+        """Show a question (or the empty hint) and scroll back to the top."""
+        self.view = view
+        self.query_one("#detail-body", Static).update(
+            self._empty() if view is None else self._render_view(view)
+        )
+        self.scroll_home(animate=False)
+
+    def show_renderable(self, renderable: RenderableType) -> None:
+        """Show something other than a question, such as a session summary."""
+        self.view = None
+        self.query_one("#detail-body", Static).update(renderable)
+        self.scroll_home(animate=False)
+
+    def _empty(self) -> RenderableType:
+        """What the pane says before a question is chosen."""
+        return Text("Choose a topic, then a question.", style="italic")
+
+    def _render_view(self, view: DetailView) -> RenderableType:
+        """Question, then the answer and its rubric if revealed."""
+        styles = MathStyles(math=self.get_component_rich_style("detail--math"))
+        heading = self.get_component_rich_style("detail--heading")
+        meta = self.get_component_rich_style("detail--meta")
+        question = view.question
+        title = inline_text(question.question, styles, self.ascii)
+        title.stylize("bold")
+        parts: list[RenderableType] = [
+            Text(
+                f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}",
+                style=meta,
+            ),
+            title,
+            Text(),
+        ]
+        if not view.revealed:
+            hint = self.get_component_rich_style("detail--hint")
+            parts.append(Text("Answer hidden. Press Space to reveal it.", style=hint))
+        else:
+            parts += [
+                Text("Answer", style=heading),
+                RichAnswer(question.answer, styles, self.ascii),
+            ]
+            parts += self._list("Key points", question.key_points, heading, styles)
+            parts += self._list("Follow-up questions", question.follow_ups, heading, styles)
+            parts += self._list("Pitfalls", question.pitfalls, heading, styles)
+            parts += self._list("References", question.references, heading, styles)
+        if view.footer:
+            parts += [Text(), Text(view.footer, style=meta)]
+        return Group(*parts)
+
+    def _list(
+        self, title: str, items: list[str], heading: Style, styles: MathStyles
+    ) -> list[RenderableType]:
+        """A titled bullet list with hanging indents, or nothing when the list is empty."""
+        if not items:
+            return []
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        marker = "-" if self.ascii else "•"
+        for item in items:
+            grid.add_row(marker, inline_text(item, styles, self.ascii))
+        return [Text(), Text(title, style=heading), grid]

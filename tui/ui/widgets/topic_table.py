@@ -1,0 +1,88 @@
+"""The topic table: topic, section, questions, due now and mastery, one row per topic."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+from tui.core.mastery import TopicMastery
+from tui.core.sanitize import sanitize
+
+COLUMNS = (
+    ("Topic", "topic"),
+    ("Section", "section"),
+    ("Qs", "questions"),
+    ("Due", "due"),
+    ("Mastery", "mastery"),
+)
+FIXED_WIDTHS = {"section": 11, "questions": 3, "due": 3, "mastery": 9}
+MIN_TOPIC_WIDTH = 12
+
+
+def mastery_cell(mastery: float, ascii: bool = False, width: int = 4) -> str:
+    """A percentage with a small bar, readable without colour."""
+    full = round(mastery * width)
+    bar = ("#" * full + "." * (width - full)) if ascii else ("█" * full + "░" * (width - full))
+    return f"{mastery:>4.0%} {bar}"
+
+
+class TopicTable(DataTable[str]):
+    """Topics with their progress; highlighting a row selects the topic."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self.ascii = ascii
+
+    def on_mount(self) -> None:
+        """Create the columns once."""
+        for label, key in COLUMNS:
+            self.add_column(label, key=key, width=FIXED_WIDTHS.get(key, MIN_TOPIC_WIDTH))
+
+    def on_resize(self) -> None:
+        """Give the topic column whatever width the fixed columns leave."""
+        padding = 2 * self.cell_padding * len(COLUMNS)
+        scrollbar = self.styles.scrollbar_size_vertical
+        spare = self.size.width - scrollbar - sum(FIXED_WIDTHS.values()) - padding
+        column = self.columns.get(ColumnKey("topic"))
+        if column is not None:
+            column.width = max(MIN_TOPIC_WIDTH, spare)
+            self._require_update_dimensions = True
+            self.refresh()
+
+    def show_rows(self, rows: list[TopicMastery]) -> None:
+        """Show the rows, updating cells in place so the cursor stays put."""
+        keys = [row.topic_id for row in rows]
+        if [key.value for key in self.rows] != keys:
+            self.clear()
+            for row in rows:
+                self.add_row(*self._cells(row), key=row.topic_id)
+            return
+        for row in rows:
+            for (_, column), value in zip(COLUMNS, self._cells(row), strict=True):
+                self.update_cell(row.topic_id, column, value)
+
+    def _cells(self, row: TopicMastery) -> tuple[str, str, str, str, str]:
+        """The five cells of one topic."""
+        return (
+            sanitize(row.title),
+            sanitize(row.section),
+            str(row.questions),
+            str(row.due) if row.due else "-",
+            mastery_cell(row.mastery, self.ascii),
+        )
+
+    @property
+    def highlighted_topic(self) -> str | None:
+        """The id of the topic under the cursor."""
+        if not self.row_count:
+            return None
+        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return key.value
