@@ -110,6 +110,7 @@ def load_bank(directories: Sequence[Path], unknown_macros: MacroLinter | None = 
             problems.extend(file_problems)
             if topic is not None:
                 topics.append(topic)
+    topics.sort(key=lambda topic: (topic.order, topic.id))
     return LoadResult(Bank.of(topics), tuple(problems))
 
 

@@ -72,3 +72,5 @@ class Topic(_Strict):
     section: NonEmptyText
     summary: NonEmptyText
     questions: list[Question]
+    order: int = 1000
+    """Position in the topic table (lower first); ties go by id."""

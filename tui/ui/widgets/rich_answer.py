@@ -59,9 +59,11 @@ class RichAnswer:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Render block by block, with a blank line between blocks."""
         width = max(1, options.max_width)
-        for index, block in enumerate(self.blocks):
-            if index:
+        previous: Block | None = None
+        for block in self.blocks:
+            if previous is not None and not (previous.kind is block.kind is BlockKind.BULLET):
                 yield Text()
+            previous = block
             if block.kind is BlockKind.DISPLAY:
                 yield from self._display(block.latex, width)
             elif block.kind is BlockKind.BULLET:
