@@ -118,3 +118,46 @@ def test_every_formula_renders_without_latex_left(bank: Bank) -> None:
                 assert "\\" not in "\n".join(lines), (question_id, latex, lines)
         else:
             assert "\\" not in render_inline(latex), (question_id, latex)
+
+
+REQUIRED_DISPLAY_FORMULAS = {
+    "attention": ("self-attention", r"\\mathrm\{softmax\}.*\\sqrt\{d_k\}"),
+    "LoRA": ("lora", r"W_0\s*x\s*\+\s*\\frac\{\\alpha\}\{r\}"),
+    "BPE merge": ("tokenization", r"\\arg\s*\\max"),
+    "WordPiece score": ("tokenization", r"\\frac\{\\mathrm\{count\}\(ab\)\}"),
+    "RLHF objective": ("rlhf", r"\\mathrm\{KL\}"),
+    "Bradley-Terry": ("rlhf", r"\\log\s*\\sigma"),
+    "DPO": ("rlhf", r"\\pi_\{?\\mathrm\{ref\}\}?\(y_w"),
+    "PPO clip": ("rlhf", r"\\mathrm\{clip\}"),
+    "diffusion forward step": ("diffusion", r"\\sqrt\{1\s*-\s*\\beta_t\}"),
+    "diffusion closed form": ("diffusion", r"q\(x_t\s*\\mid\s*x_0\)"),
+    "diffusion loss": ("diffusion", r"\\epsilon_\\theta"),
+    "classifier-free guidance": ("diffusion", r"\\tilde\s*\\epsilon"),
+    "quantization scale": ("quantization", r"x_\{?\\?m"),
+    "zero point": ("quantization", r"z\s*="),
+    "perplexity": ("evaluation", r"PPL"),
+    "BLEU": ("evaluation", r"BP"),
+    "ROUGE-L": ("evaluation", r"LCS"),
+    "RoPE": ("context-windows", r"\\theta_i"),
+    "LayerNorm": ("self-attention", r"\\sqrt\{\\sigma\^2\s*\+\s*\\epsilon\}"),
+    "RMSNorm": ("self-attention", r"\\tfrac\{1\}\{d\}\\sum"),
+    "KV-cache size": ("inference", r"n_\{?\\?(mathrm\{)?kv"),
+    "speculative acceptance": ("inference", r"\\min\\left\(1,\s*\\frac\{p\(x\)\}\{q\(x\)\}"),
+    "RRF": ("rag", r"RRF"),
+    "BM25": ("rag", r"k_1"),
+    "cosine similarity": ("embeddings", r"\\cos"),
+    "InfoNCE": ("embeddings", r"/\s*\\tau"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED_DISPLAY_FORMULAS))
+def test_brief_formula_is_shown_as_display_math(bank: Bank, name: str) -> None:
+    import re
+
+    topic_id, pattern = REQUIRED_DISPLAY_FORMULAS[name]
+    sources = [
+        latex
+        for question_id, kind, latex in formulas(bank)
+        if kind is SegmentKind.DISPLAY and question_id.startswith(f"{topic_id}/")
+    ]
+    assert any(re.search(pattern, latex) for latex in sources), name
