@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from tui import __version__
 
 COMMANDS = ("validate", "stats", "content", "formula")
+COLOR_CHOICES = ("auto", "truecolor", "256", "16", "none")
+NO_DATE = date.max
 
 
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -30,6 +33,26 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=[],
         metavar="DIR",
         help="extra folder of topic files, merged with the bundled bank (repeatable)",
+    )
+    parser.add_argument(
+        "--interview",
+        dest=f"interview{suffix}",
+        type=_interview_date,
+        metavar="YYYY-MM-DD",
+        help="set the interview date (kept in the config; 'none' clears it)",
+    )
+    parser.add_argument(
+        "--color",
+        dest=f"color{suffix}",
+        choices=COLOR_CHOICES,
+        help="colours: auto (from TERM, COLORTERM, NO_COLOR), truecolor, 256, 16 or none",
+    )
+    parser.add_argument(
+        "--ascii",
+        dest=f"ascii{suffix}",
+        action="store_true",
+        default=None,
+        help="ASCII borders and formulas, for terminals without box-drawing glyphs",
     )
 
 
@@ -56,7 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
     formula.add_argument("latex", metavar="LATEX")
     formula.add_argument("--width", type=_positive_int, default=80, help="columns (default 80)")
     formula.add_argument("--inline", action="store_true", help="one-line form used in prose")
-    formula.add_argument("--ascii", action="store_true", help="ASCII characters only")
 
     for sub in (validate, stats, content, formula):
         _add_common(sub, top=False)
@@ -74,11 +96,24 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _interview_date(text: str) -> date:
+    """An argparse type for the interview date; 'none' clears it."""
+    if text.lower() == "none":
+        return NO_DATE
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """Parse arguments, merging --db/--content given before and after the sub-command."""
+    """Parse arguments, merging common options given before and after the sub-command."""
     args = build_parser().parse_args(argv)
     args.content = [*args.content, *getattr(args, "content_sub", [])]
-    args.db = getattr(args, "db_sub", None) or args.db
+    for name in ("db", "interview", "color", "ascii"):
+        later = getattr(args, f"{name}_sub", None)
+        if later is not None:
+            setattr(args, name, later)
     return args
 
 

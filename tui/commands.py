@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tui import paths
+from tui.config import Settings, SettingsFile
 from tui.store.errors import StoreError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -83,14 +84,32 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def settings(args: argparse.Namespace) -> tuple[SettingsFile, Settings]:
+    """The user's settings, with --interview applied and saved."""
+    from tui.cli import NO_DATE
+
+    store = SettingsFile(paths.config_path())
+    current = store.load()
+    if store.problem:
+        print(f"genai-tui: warning: {store.problem}", file=sys.stderr)
+    if args.interview is not None:
+        current.interview_date = None if args.interview == NO_DATE else args.interview
+        try:
+            store.save(current)
+        except OSError as error:
+            print(f"genai-tui: warning: settings not saved: {error}", file=sys.stderr)
+    return store, current
+
+
 def run_stats(args: argparse.Namespace) -> int:
-    """Report mastery per topic without the UI."""
+    """Report mastery, retention, streak, forecast and readiness without the UI."""
     from tui.core.bank import load_bank
     from tui.report import stats_report, stats_table
 
+    _, current = settings(args)
     result = load_bank(content_dirs(args))
     _warn_skipped(result.errors)
-    report = stats_report(result.bank, db_path(args), datetime.now(UTC))
+    report = stats_report(result.bank, db_path(args), current.interview_date)
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -128,9 +147,9 @@ def run_formula(args: argparse.Namespace) -> int:
     from tui.core.formula import render_display, render_inline
 
     if args.inline:
-        print(render_inline(args.latex, ascii=args.ascii))
+        print(render_inline(args.latex, ascii=bool(args.ascii)))
     else:
-        print("\n".join(render_display(args.latex, args.width, ascii=args.ascii)))
+        print("\n".join(render_display(args.latex, args.width, ascii=bool(args.ascii))))
     return EXIT_OK
 
 
@@ -138,7 +157,8 @@ def run_dashboard(args: argparse.Namespace) -> int:
     """Start the interactive app."""
     from tui.launch import launch
 
-    return launch(content_dirs(args), db_path(args))
+    store, current = settings(args)
+    return launch(content_dirs(args), db_path(args), store, current, args.color, args.ascii)
 
 
 def _warn_skipped(errors: tuple[Any, ...]) -> None:

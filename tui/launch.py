@@ -6,44 +6,52 @@ import os
 import sys
 from pathlib import Path
 
+from tui.config import Settings, SettingsFile
+from tui.terminal import apply_color, locale_can_draw_boxes, resolve_color, terminal_problem
+
 EXIT_USAGE = 2
 
 
-def launch(content_dirs: list[Path], db: Path) -> int:
+def launch(
+    content_dirs: list[Path],
+    db: Path,
+    settings_file: SettingsFile,
+    settings: Settings,
+    color: str | None = None,
+    ascii: bool | None = None,
+) -> int:
     """Run the interactive app; returns the process exit code."""
-    problem = terminal_problem()
+    problem = terminal_problem(os.environ)
     if problem:
         print(f"genai-tui: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    apply_color(resolve_color(color, os.environ), os.environ)
+    use_ascii = bool(ascii) or not locale_can_draw_boxes()
     from tui.core.bank import load_bank
     from tui.store.progress import Progress
     from tui.study import Study
 
     result = load_bank(content_dirs)
-    warnings = [str(problem) for problem in result.errors]
-    progress = Progress.open(db)
+    warnings = [f"Skipped {problem}" for problem in result.errors]
+    if settings_file.problem:
+        warnings.append(settings_file.problem)
+    progress = Progress.open(db, desired_retention=settings.desired_retention)
     warnings += list(progress.notices)
     try:
         if sys.__stderr__ is not None and hasattr(sys.__stderr__, "reconfigure"):
             sys.__stderr__.reconfigure(encoding="utf-8")
         from tui.ui.app import GenAITUI
 
-        app = GenAITUI(Study(result.bank, progress), warnings=warnings, handle_signals=True)
+        study = Study(result.bank, progress, new_per_day=settings.new_per_day)
+        app = GenAITUI(
+            study,
+            settings=settings,
+            settings_file=settings_file,
+            warnings=warnings,
+            ascii=use_ascii,
+            handle_signals=True,
+        )
         app.run()
         return app.return_code or 0
     finally:
         progress.close()
-
-
-def terminal_problem() -> str | None:
-    """Why the dashboard cannot run in this terminal, or None if it can."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return (
-            "the dashboard needs an interactive terminal; "
-            "use 'genai-tui stats', 'validate' or 'content' in pipes and scripts"
-        )
-    if os.environ.get("TERM", "") in ("", "dumb"):
-        return (
-            "TERM is 'dumb' or unset: the dashboard needs a terminal that supports cursor control"
-        )
-    return None

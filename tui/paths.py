@@ -24,6 +24,11 @@ def config_dir() -> Path:
     return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
+def config_path() -> Path:
+    """The settings file."""
+    return config_dir() / "config.toml"
+
+
 def state_dir() -> Path:
     """Where crash logs go (not created here)."""
     from platformdirs import user_state_dir

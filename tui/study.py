@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from fsrs import Card, Rating
 
@@ -42,11 +42,13 @@ class Study:
         progress: Progress,
         clock: Clock = utc_now,
         new_per_day: int = DEFAULT_NEW_PER_DAY,
+        tz: tzinfo | None = None,
     ) -> None:
         self.bank = bank
         self.progress = progress
         self.clock = clock
         self.new_per_day = new_per_day
+        self.tz = tz or datetime.now().astimezone().tzinfo or UTC
 
     def cards(self) -> dict[str, Card]:
         """Card state of every reviewed question."""
@@ -72,7 +74,7 @@ class Study:
 
     def start_of_day(self) -> datetime:
         """Midnight of the learner's local day, as an aware datetime."""
-        local = self.clock().astimezone()
+        local = self.clock().astimezone(self.tz)
         return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
     def new_left_today(self) -> int:
@@ -129,9 +131,17 @@ class Study:
         """The next interval each rating would give, right now."""
         return self.progress.preview(question_id, self.clock())
 
-    def rate(self, question_id: str, rating: Rating, duration_ms: int | None = None) -> Card:
-        """Record a rating; it is committed when this returns."""
-        return self.progress.rate(question_id, rating, self.clock(), duration_ms)
+    def rate(
+        self,
+        question_id: str,
+        rating: Rating,
+        duration_ms: int | None = None,
+        ticked: list[int] | None = None,
+    ) -> Card:
+        """Record a rating (and the rubric points ticked); it is committed when this returns."""
+        question = self.bank.question(question_id)
+        total = len(question.key_points) if question is not None and ticked is not None else None
+        return self.progress.rate(question_id, rating, self.clock(), duration_ms, ticked, total)
 
     def undo(self) -> RecordedReview | None:
         """Take back the last rating."""

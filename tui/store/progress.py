@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
+import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +14,10 @@ import sqlite_utils
 from fsrs import Card, Rating, Scheduler, State
 
 from tui.store.db import open_database
-from tui.store.errors import StoreError
+from tui.store.history import History
+from tui.store.mock_log import MockLog
+from tui.store.notes import Notes
+from tui.store.tx import Transaction, iso
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,17 @@ class Progress:
         self.path = path
         self.scheduler = scheduler or Scheduler()
         self.notices = notices
+        self.notes = Notes(db, path)
+        self.history = History(db)
+        self.mocks = MockLog(db, path)
 
     @classmethod
-    def open(cls, path: Path, scheduler: Scheduler | None = None) -> Progress:
+    def open(
+        cls, path: Path, scheduler: Scheduler | None = None, desired_retention: float = 0.9
+    ) -> Progress:
         """Open (or create) the database at `path`, migrated and ready."""
         opened = open_database(path)
+        scheduler = scheduler or Scheduler(desired_retention=desired_retention)
         return cls(opened.db, path, scheduler, opened.notices)
 
     def close(self) -> None:
@@ -72,7 +81,7 @@ class Progress:
     def reviews_since(self, since: datetime) -> int:
         """How many ratings were given at or after `since`."""
         row = self.db.execute(
-            "SELECT count(*) FROM reviews WHERE reviewed_at >= ?", [_iso(since)]
+            "SELECT count(*) FROM reviews WHERE reviewed_at >= ?", [iso(since)]
         ).fetchone()
         return int(row[0])
 
@@ -80,7 +89,7 @@ class Progress:
         """How many questions were rated for the first time at or after `since`."""
         row = self.db.execute(
             "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND card_before IS NULL",
-            [_iso(since)],
+            [iso(since)],
         ).fetchone()
         return int(row[0])
 
@@ -108,8 +117,10 @@ class Progress:
         rating: Rating,
         now: datetime | None = None,
         duration_ms: int | None = None,
+        ticked: Sequence[int] | None = None,
+        total_points: int | None = None,
     ) -> Card:
-        """Schedule the card with FSRS and commit the rating before returning."""
+        """Schedule the card with FSRS and commit the rating (and rubric ticks) before returning."""
         now = now or datetime.now(UTC)
         stored = self._stored_card(question_id)
         before = stored or _new_card(question_id)
@@ -117,14 +128,17 @@ class Progress:
         with self._write():
             self.db.execute(
                 "INSERT INTO reviews (question_id, rating, reviewed_at, duration_ms, "
-                "card_before, card_after) VALUES (?, ?, ?, ?, ?, ?)",
+                "card_before, card_after, key_points_ticked, key_points_total) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     question_id,
                     int(rating),
-                    _iso(now),
+                    iso(now),
                     duration_ms,
                     None if stored is None else before.to_json(),
                     after.to_json(),
+                    None if ticked is None else json.dumps(sorted(ticked)),
+                    total_points,
                 ],
             )
             self._save_card(question_id, after)
@@ -148,9 +162,9 @@ class Progress:
 
     # Internals ---------------------------------------------------------------
 
-    def _write(self) -> _Transaction:
+    def _write(self) -> Transaction:
         """A write transaction that commits on success and rolls back on error."""
-        return _Transaction(self.db.conn, self.path)
+        return Transaction(self.db.conn, self.path)
 
     def _stored_card(self, question_id: str) -> Card | None:
         """The saved card of a question, or None if it was never rated."""
@@ -172,40 +186,10 @@ class Progress:
                 card.step,
                 card.stability,
                 card.difficulty,
-                _iso(card.due),
-                _iso(card.last_review) if card.last_review else None,
+                iso(card.due),
+                iso(card.last_review) if card.last_review else None,
             ],
         )
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT on one connection, turning SQLite errors into StoreError."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
-        self.path = path
-
-    def __enter__(self) -> None:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise StoreError(self.path, f"cannot write progress: {error}") from error
-
-    def __exit__(self, kind: type[BaseException] | None, *_: Any) -> None:
-        if kind is None:
-            try:
-                self.conn.execute("COMMIT")
-                return
-            except sqlite3.Error as error:
-                self.conn.execute("ROLLBACK")
-                raise StoreError(self.path, f"cannot save progress: {error}") from error
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-
-
-def _iso(moment: datetime) -> str:
-    """A UTC timestamp in the fixed ISO form the database sorts by."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _new_card(question_id: str) -> Card:

@@ -1,4 +1,4 @@
-"""The genai-tui App: wiring of screens, app-wide keys and clean exits on hang-up."""
+"""The genai-tui App: wiring of screens, app-wide keys, settings and clean exits on hang-up."""
 
 from __future__ import annotations
 
@@ -7,16 +7,19 @@ import signal
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from tui.config import Settings, SettingsFile
 from tui.study import Study
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_rows
+from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 
 class GenAITUI(App[None]):
-    """Interview preparation with spaced repetition: dashboard, review, help."""
+    """Interview preparation with spaced repetition: dashboard, review, mock, stats, help."""
 
     CSS_PATH = "app.tcss"
     TITLE = "genai-tui"
@@ -30,28 +33,66 @@ class GenAITUI(App[None]):
         self,
         study: Study,
         *,
+        settings: Settings | None = None,
+        settings_file: SettingsFile | None = None,
         warnings: Sequence[str] = (),
         ascii: bool = False,
         handle_signals: bool = False,
     ) -> None:
         super().__init__()
         self.study = study
+        self.settings = settings or Settings()
+        self.settings_file = settings_file
         self.warnings = tuple(warnings)
         self.ascii = ascii
         self.handle_signals = handle_signals
 
     def on_mount(self) -> None:
-        """Show the dashboard, report skipped content, and exit cleanly on SIGHUP/SIGTERM."""
+        """Apply settings, show the dashboard, report problems, exit cleanly on SIGHUP/SIGTERM."""
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(signum, self.exit)
+        if self.ascii:
+            self.add_class("-ascii")
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(DashboardScreen())
         for warning in self.warnings:
-            self.notify(warning, title="Skipped", severity="warning", timeout=15)
+            self.notify(warning, title="Warning", severity="warning", timeout=15)
+        self._check_size()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the screen with a notice while the terminal is too small; state is kept."""
+        self._check_size()
+
+    def _check_size(self) -> None:
+        """Push or pop the too-small notice for the current size."""
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        covered = isinstance(self.screen, TooSmallScreen)
+        if small and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not small:
+            self.pop_screen()
+
+    def save_settings(self) -> None:
+        """Persist the settings; failures are shown, not raised."""
+        if self.settings_file is None:
+            return
+        try:
+            self.settings_file.save(self.settings)
+        except OSError as error:
+            self.notify(f"Settings not saved: {error}", severity="error")
+
+    def _remember_theme(self, theme: object) -> None:
+        """Keep the chosen theme for the next session."""
+        if self.theme != self.settings.theme:
+            self.settings.theme = self.theme
+            self.save_settings()
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
-        if isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen | TooSmallScreen):
             return
         self.push_screen(HelpScreen(binding_rows(self.screen)))

@@ -1,0 +1,38 @@
+"""Queries over the review log for statistics: reviews per day and retention counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import sqlite_utils
+
+REVIEW_STATE = 2  # fsrs.State.Review
+
+
+class History:
+    """Read-only views of the review log."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def reviews_per_day(self, utc_offset: timedelta) -> dict[date, int]:
+        """Ratings per local calendar day, for days with at least one."""
+        minutes = int(utc_offset.total_seconds() // 60)
+        rows = self.db.execute(
+            "SELECT date(reviewed_at, ? || ' minutes') AS day, count(*) FROM reviews GROUP BY day",
+            [f"{minutes:+d}"],
+        ).fetchall()
+        return {date.fromisoformat(day): count for day, count in rows}
+
+    def review_state_ratings(self) -> tuple[int, int]:
+        """(ratings of Hard or better, all ratings) given to cards in the Review state."""
+        row = self.db.execute(
+            "SELECT coalesce(sum(rating >= 2), 0), count(*) FROM reviews "
+            "WHERE card_before IS NOT NULL AND json_extract(card_before, '$.state') = ?",
+            [REVIEW_STATE],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def question_ids(self) -> set[str]:
+        """Every question id that has progress, in the bank or not."""
+        return {row[0] for row in self.db.execute("SELECT question_id FROM cards")}
