@@ -38,6 +38,8 @@ class DashboardScreen(Screen[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("r", "review(False)", "Review due", id="review-all"),
         Binding("R", "review(True)", "Review topic", id="review-topic"),
+        Binding("m", "mock", "Mock interview", id="mock"),
+        Binding("s", "stats", "Stats", id="stats"),
         Binding("f", "zoom", "Zoom", id="zoom"),
         Binding("escape", "back", "Back", show=False, id="back"),
     ]
@@ -246,6 +248,19 @@ class DashboardScreen(Screen[None]):
             self.notify(f"Nothing due {where}, and no new questions left today.")
             return
         self.app.push_screen(ReviewScreen(queue, topic_id))
+
+    def action_stats(self) -> None:
+        """Open the statistics screen."""
+        from tui.insights import snapshot
+        from tui.ui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(snapshot(self.tui.study, self.tui.settings.interview_date)))
+
+    def action_mock(self) -> None:
+        """Set up and run a mock interview."""
+        from tui.ui.screens.mock import MockSetupScreen
+
+        self.app.push_screen(MockSetupScreen())
 
     def action_zoom(self) -> None:
         """Maximise the detail pane, or restore the layout."""
