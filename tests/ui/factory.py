@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fsrs import Scheduler
 
+from tui.config import Settings, SettingsFile
 from tui.core.bank import load_bank
 from tui.store.progress import Progress
 from tui.study import Study
@@ -26,9 +27,14 @@ class FakeClock:
         self.now += timedelta(**kwargs)
 
 
-def make_app(bank_dirs: list[Path], db: Path, clock: FakeClock) -> GenAITUI:
-    """A GenAITUI over the given bank and database."""
+def make_app(
+    bank_dirs: list[Path], db: Path, clock: FakeClock, config: Path | None = None
+) -> GenAITUI:
+    """A GenAITUI over the given bank and database, with settings from `config` if given."""
     result = load_bank(bank_dirs)
     assert not result.errors, result.errors
+    settings_file = SettingsFile(config) if config else None
+    settings = settings_file.load() if settings_file else Settings()
     progress = Progress.open(db, Scheduler(enable_fuzzing=False))
-    return GenAITUI(Study(result.bank, progress, clock=clock))
+    study = Study(result.bank, progress, clock=clock, new_per_day=settings.new_per_day, tz=UTC)
+    return GenAITUI(study, settings=settings, settings_file=settings_file)

@@ -132,11 +132,17 @@ async def test_review_session_rates_due_and_new_cards_then_summarises(
             "retrieval/rrf",
         ]
         await pilot.press("space")
-        assert "1 Again" in _export(app) and "4 Easy" in _export(app)
-        await pilot.press("4", "space", "3", "u")
+        assert "Covered 0 of 3 key points" in _export(app)
+        await pilot.press("1", "3")  # tick key points 1 and 3 of 3
+        assert "Covered 2 of 3 key points" in _export(app)
+        await pilot.press("enter")
+        text = _export(app)
+        assert "1 Again" in text and "4 Easy" in text and "[Hard]" in text
+        await pilot.press("4")  # override the suggested Hard with Easy
+        await pilot.press("space", "1", "2", "3", "enter", "enter", "u")  # all ticked: Good
         assert ratings_in(db) == [("attention/compute", 4)]
         assert review.current is not None and review.current.id == "attention/why-scale"
-        await pilot.press("space", "2", "space", "3", "space", "3")
+        await pilot.press("space", "enter", "2", "space", "enter", "3", "space", "enter", "3")
         assert review.finished
         text = _export(app)
         assert "Session complete" in text and "Cards reviewed" in text
@@ -144,6 +150,10 @@ async def test_review_session_rates_due_and_new_cards_then_summarises(
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
     assert len(ratings_in(db)) == 4
+    conn = sqlite3.connect(db)
+    ticks = conn.execute("SELECT key_points_ticked, key_points_total FROM reviews").fetchall()
+    conn.close()
+    assert ticks[0] == ("[0, 2]", 3)
 
 
 async def test_review_selected_topic_only(tmp_path: Path, fixture_bank_dir: Path) -> None:

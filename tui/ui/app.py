@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 
 from tui.config import Settings, SettingsFile
 from tui.study import Study
+from tui.ui.palette import GenAICommands
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_rows
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -22,6 +23,7 @@ class GenAITUI(App[None]):
     """Interview preparation with spaced repetition: dashboard, review, mock, stats, help."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {GenAICommands}
     TITLE = "genai-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,6 +92,48 @@ class GenAITUI(App[None]):
         if self.theme != self.settings.theme:
             self.settings.theme = self.theme
             self.save_settings()
+
+    def dashboard(self) -> DashboardScreen | None:
+        """The dashboard, wherever it is in the screen stack."""
+        return next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
+
+    async def run_dashboard_action(self, action: str) -> None:
+        """Return to the dashboard (ratings are already saved) and run one of its actions."""
+        dashboard = self.dashboard()
+        if dashboard is None:
+            return
+        while self.screen is not dashboard:
+            self.pop_screen()
+        await dashboard.run_action(action)
+
+    async def jump_to_topic(self, topic_id: str) -> None:
+        """Show a topic on the dashboard."""
+        dashboard = self.dashboard()
+        if dashboard is None:
+            return
+        while self.screen is not dashboard:
+            self.pop_screen()
+        dashboard.show_question(topic_id, None)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings now and keep them for the next session."""
+        from fsrs import Scheduler
+
+        self.settings = settings
+        self.study.new_per_day = settings.new_per_day
+        old = self.study.progress.scheduler
+        if old.desired_retention != settings.desired_retention:
+            self.study.progress.scheduler = Scheduler(
+                parameters=old.parameters,
+                desired_retention=settings.desired_retention,
+                learning_steps=old.learning_steps,
+                relearning_steps=old.relearning_steps,
+                maximum_interval=old.maximum_interval,
+                enable_fuzzing=old.enable_fuzzing,
+            )
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.save_settings()
 
     def action_help(self) -> None:
         """Show every key of the current screen."""

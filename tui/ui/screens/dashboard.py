@@ -13,8 +13,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList
 
+from tui.config import Settings
 from tui.core.models import Question
 from tui.store.errors import StoreError
+from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.question_list import QuestionList, QuestionRow
@@ -38,9 +40,15 @@ class DashboardScreen(Screen[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("r", "review(False)", "Review due", id="review-all"),
         Binding("R", "review(True)", "Review topic", id="review-topic"),
-        Binding("m", "mock", "Mock interview", id="mock"),
+        Binding("m", "mock", "Mock", id="mock"),
         Binding("s", "stats", "Stats", id="stats"),
-        Binding("f", "zoom", "Zoom", id="zoom"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("e", "note", "Note", show=False, id="note"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
+        Binding("d", "filter_difficulty", "Filter difficulty", show=False, id="filter-difficulty"),
+        Binding("t", "filter_tag", "Filter tag", show=False, id="filter-tag"),
+        Binding("comma", "settings", "Settings", show=False, id="settings"),
+        Binding("f", "zoom", "Zoom", show=False, id="zoom"),
         Binding("escape", "back", "Back", show=False, id="back"),
     ]
 
@@ -50,6 +58,8 @@ class DashboardScreen(Screen[None]):
         self.question_id: str | None = None
         self.revealed = False
         self.shown_at = time.monotonic()
+        self.difficulty_filter: str | None = None
+        self.tag_filter: str | None = None
 
     @property
     def tui(self) -> GenAITUI:
@@ -95,18 +105,28 @@ class DashboardScreen(Screen[None]):
         self._show_detail()
 
     def _show_questions(self, cards: dict[str, Card] | None = None) -> None:
-        """List the selected topic's questions with their states."""
+        """List the selected topic's questions with their states, after the filters."""
         study = self.tui.study
         topic = study.bank.topic(self.topic_id) if self.topic_id else None
         question_list = self.query_one(QuestionList)
+        marked = study.progress.notes.bookmarked()
         rows = [
-            QuestionRow(question, state)
+            QuestionRow(question, state, question.id in marked)
             for question, state in study.question_states(topic.id if topic else "", cards)
+            if self._passes_filters(question)
         ]
-        question_list.border_title = f"Questions · {topic.title}" if topic else "Questions"
+        title = f"Questions · {topic.title}" if topic else "Questions"
+        filters = [f for f in (self.difficulty_filter, self.tag_filter) if f]
+        question_list.border_title = title + "".join(f" · {f}" for f in filters)
         with question_list.prevent(OptionList.OptionHighlighted):
             question_list.show_rows(rows, keep=self.question_id)
         self.question_id = question_list.highlighted_id
+
+    def _passes_filters(self, question: Question) -> bool:
+        """Whether a question matches the difficulty and tag filters."""
+        if self.difficulty_filter and question.difficulty.value != self.difficulty_filter:
+            return False
+        return not self.tag_filter or self.tag_filter in question.tags
 
     def _show_detail(self) -> None:
         """Show the current question in the detail pane."""
@@ -119,6 +139,7 @@ class DashboardScreen(Screen[None]):
         study = self.tui.study
         topic = study.bank.topic(question.topic_id)
         footer = "Rate: 1 Again · 2 Hard · 3 Good · 4 Easy" if self.revealed else ""
+        notes = study.progress.notes
         detail.show(
             DetailView(
                 question=question,
@@ -126,6 +147,8 @@ class DashboardScreen(Screen[None]):
                 status=study.card_status(question.id),
                 revealed=self.revealed,
                 footer=footer,
+                note=notes.note(question.id) if self.revealed else "",
+                bookmarked=question.id in notes.bookmarked(),
             )
         )
 
@@ -254,13 +277,87 @@ class DashboardScreen(Screen[None]):
         from tui.insights import snapshot
         from tui.ui.screens.stats import StatsScreen
 
-        self.app.push_screen(StatsScreen(snapshot(self.tui.study, self.tui.settings.interview_date)))
+        self.app.push_screen(
+            StatsScreen(snapshot(self.tui.study, self.tui.settings.interview_date))
+        )
 
     def action_mock(self) -> None:
         """Set up and run a mock interview."""
         from tui.ui.screens.mock import MockSetupScreen
 
         self.app.push_screen(MockSetupScreen())
+
+    def show_question(self, topic_id: str, question_id: str | None) -> None:
+        """Select a topic (and a question in it), clearing filters that would hide it."""
+        self.topic_id, self.question_id = topic_id, question_id
+        self.difficulty_filter = self.tag_filter = None
+        self.revealed = False
+        self._move_topic_cursor(topic_id)
+        self.refresh_progress()
+        self.query_one(QuestionDetail if question_id else QuestionList).focus()
+
+    def action_search(self) -> None:
+        """Search every question; open the one chosen."""
+        from tui.ui.screens.search import SearchScreen
+
+        def open_result(question_id: str | None) -> None:
+            question = self.tui.study.bank.question(question_id) if question_id else None
+            if question is not None:
+                self.show_question(question.topic_id, question.id)
+
+        self.app.push_screen(SearchScreen(self.tui.study.bank), open_result)
+
+    def action_note(self) -> None:
+        """Edit the note of the current question."""
+        if self.current_question is not None:
+            edit_note(self, self.tui.study, self.current_question, self._show_detail)
+
+    def action_bookmark(self) -> None:
+        """Bookmark the current question, or remove its bookmark."""
+        if self.current_question is not None:
+            toggle_bookmark(self, self.tui.study, self.current_question)
+            self._show_questions()
+            self._show_detail()
+
+    def action_filter_difficulty(self) -> None:
+        """Cycle the difficulty filter: all, junior, mid, senior."""
+        cycle = [None, "junior", "mid", "senior"]
+        self.difficulty_filter = cycle[(cycle.index(self.difficulty_filter) + 1) % len(cycle)]
+        self.notify(f"Difficulty: {self.difficulty_filter or 'all'}", timeout=2)
+        self._show_questions()
+        self._show_detail()
+
+    def action_filter_tag(self) -> None:
+        """Pick a tag to filter the question list by (or all tags)."""
+        from tui.ui.screens.pick import PickScreen
+
+        topic = self.tui.study.bank.topic(self.topic_id) if self.topic_id else None
+        if topic is None:
+            return
+        tags = sorted({tag for question in topic.questions for tag in question.tags})
+        choices = [("", "(all tags)"), *[(tag, tag) for tag in tags]]
+
+        def apply(tag: str | None) -> None:
+            if tag is None:
+                return
+            self.tag_filter = tag or None
+            self._show_questions()
+            self._show_detail()
+
+        self.app.push_screen(PickScreen("Filter by tag", choices, self.tag_filter or ""), apply)
+
+    def action_settings(self) -> None:
+        """Edit the settings."""
+        from tui.ui.screens.settings import SettingsScreen
+
+        def apply(settings: Settings | None) -> None:
+            if settings is not None:
+                self.tui.apply_settings(settings)
+                self.notify("Settings saved.", timeout=2)
+                self.refresh_progress()
+
+        themes = sorted(self.app.available_themes)
+        self.app.push_screen(SettingsScreen(self.tui.settings.model_copy(), themes), apply)
 
     def action_zoom(self) -> None:
         """Maximise the detail pane, or restore the layout."""

@@ -1,31 +1,43 @@
-"""A review session: one question at a time, answer hidden until Space, rated with 1-4."""
+"""A review session: question, reveal, tick the key points covered, then rate (or override)."""
 
 from __future__ import annotations
 
 import time
-from collections import Counter
+from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 from fsrs import Rating
-from rich.table import Table
-from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.models import Question
+from tui.core.rubric import suggested_rating
 from tui.store.errors import StoreError
-from tui.study import format_interval
+from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.screens.dashboard import RATINGS
+from tui.ui.screens.review_summary import SessionLog, summary_renderable
+from tui.ui.widgets.grade_bar import GradeBar
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
+from tui.ui.widgets.rubric import RubricChecklist
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
 
 
+class Phase(Enum):
+    """Where the learner is with the current question."""
+
+    QUESTION = "question"
+    TICK = "tick"
+    RATE = "rate"
+    DONE = "done"
+
+
 class ReviewScreen(Screen[None]):
-    """Work through a queue of due and new questions."""
+    """Work through a queue of due and new questions with rubric grading."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Reveal", id="reveal"),
@@ -33,38 +45,49 @@ class ReviewScreen(Screen[None]):
         Binding("2", "rate('2')", "Hard", id="rate-hard"),
         Binding("3", "rate('3')", "Good", id="rate-good"),
         Binding("4", "rate('4')", "Easy", id="rate-easy"),
+        Binding("enter", "accept", "Accept", id="accept-rating"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("e", "note", "Note", id="note"),
+        Binding("b", "bookmark", "Bookmark", id="bookmark"),
         Binding("escape", "finish", "End session", id="end-review"),
     ]
 
     def __init__(self, queue: list[Question], topic_id: str | None) -> None:
         super().__init__()
-        self.queue = queue
+        self.queue = list(queue)
         self.topic_id = topic_id
         self.index = 0
-        self.revealed = False
-        self.rated: list[tuple[str, Rating]] = []
-        self.started = time.monotonic()
-        self.shown_at = self.started
-        self.finished = False
-        self.mastery_before: dict[str, float] = {}
+        self.phase = Phase.QUESTION
+        self.ticked: frozenset[int] = frozenset()
+        self.session = SessionLog()
+        self.shown_at = time.monotonic()
 
     @property
     def tui(self) -> GenAITUI:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
 
+    @property
+    def revealed(self) -> bool:
+        """Whether the current answer is showing."""
+        return self.phase in (Phase.TICK, Phase.RATE)
+
+    @property
+    def finished(self) -> bool:
+        """Whether the summary is showing."""
+        return self.phase is Phase.DONE
+
     def compose(self) -> ComposeResult:
-        """A status line over the question pane."""
+        """Status line, question pane, rubric, grade bar."""
         yield Static(id="review-status")
         yield QuestionDetail(ascii=self.tui.ascii, id="review-detail")
+        yield RubricChecklist(ascii=self.tui.ascii, id="review-rubric")
+        yield GradeBar(id="review-grade")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Remember mastery before the session and show the first question."""
-        rows = self.tui.study.topic_rows()
-        self.mastery_before = {row.topic_id: row.mastery for row in rows}
-        self.query_one(QuestionDetail).focus()
+        self.session.start(self.tui.study.topic_rows())
         self._show()
 
     @property
@@ -72,75 +95,138 @@ class ReviewScreen(Screen[None]):
         """The question being reviewed, or None once the queue is done."""
         return self.queue[self.index] if self.index < len(self.queue) else None
 
+    # Drawing -----------------------------------------------------------------
+
     def _show(self) -> None:
-        """Draw the status line and the current question."""
+        """Draw everything for the current question and phase."""
         question = self.current
-        self.refresh_bindings()
         if question is None:
             self._show_summary()
             return
         study = self.tui.study
-        scope = study.bank.topic(self.topic_id).title if self.topic_id else "all topics"  # type: ignore[union-attr]
-        self.query_one("#review-status", Static).update(
-            Text(f" Review · {scope} · {self.index + 1} of {len(self.queue)}", style="bold")
-        )
-        footer = self._preview_line(question.id) if self.revealed else ""
         topic = study.bank.topic(question.topic_id)
+        scope_topic = study.bank.topic(self.topic_id) if self.topic_id else None
+        scope = scope_topic.title if scope_topic else "all topics"
+        self.query_one("#review-status", Static).update(
+            f" Review · {scope} · {self.index + 1} of {len(self.queue)}"
+        )
+        notes = study.progress.notes
         self.query_one(QuestionDetail).show(
             DetailView(
                 question=question,
                 topic_title=topic.title if topic else question.topic_id,
                 status=study.card_status(question.id),
                 revealed=self.revealed,
-                footer=footer,
+                note=notes.note(question.id) if self.revealed else "",
+                bookmarked=question.id in notes.bookmarked(),
+                show_key_points=False,
             )
         )
+        rubric = self.query_one(RubricChecklist)
+        rubric.display = self.revealed
+        rubric.border_title = "Key points you covered"
+        if self.phase is Phase.QUESTION:
+            self.query_one(GradeBar).show_hint("Answer out loud, then press Space to reveal.")
+            self.query_one(QuestionDetail).focus()
+        self.refresh_bindings()
 
-    def _preview_line(self, question_id: str) -> str:
-        """What each rating would schedule, e.g. `1 Again 10m · 3 Good 2d`."""
-        intervals = self.tui.study.preview(question_id)
-        return "   ".join(
-            f"{key} {rating.name} {format_interval(intervals[rating])}"
-            for key, rating in RATINGS.items()
-        )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer Reveal before the answer is shown and the ratings after."""
-        if action == "reveal":
-            return self.current is not None and not self.revealed
-        if action == "rate":
-            return self.revealed
-        return True
-
-    def action_reveal(self) -> None:
-        """Show the answer and the rating previews."""
-        if self.current is not None:
-            self.revealed = True
-            self._show()
-
-    def action_rate(self, key: str) -> None:
-        """Record the rating (committed before moving on) and go to the next question."""
+    def _draw_grade(self) -> None:
+        """The grade bar for the ticking or rating phase."""
         question = self.current
         if question is None:
             return
-        if not self.revealed:
-            self.notify("Reveal the answer first (Space), then rate it.", severity="warning")
+        total = len(question.key_points)
+        suggestion = suggested_rating(len(self.ticked), total)
+        bar = self.query_one(GradeBar)
+        if self.phase is Phase.TICK:
+            bar.show_ticking(len(self.ticked), total, suggestion)
+        else:
+            bar.show_rating(suggestion, self.tui.study.preview(question.id))
+
+    def _show_summary(self) -> None:
+        """Cards reviewed, ratings given, time spent and mastery change per topic."""
+        self.phase = Phase.DONE
+        self.query_one("#review-status", Static).update(" Session complete")
+        self.query_one(RubricChecklist).display = False
+        self.query_one(GradeBar).show_hint(
+            "Escape returns to the dashboard · u undoes the last rating"
+        )
+        after = self.tui.study.topic_rows()
+        self.query_one(QuestionDetail).show_renderable(summary_renderable(self.session, after))
+        self.query_one(QuestionDetail).focus()
+        self.refresh_bindings()
+
+    # Phases ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only the keys that do something in the current phase."""
+        if action == "reveal":
+            return self.phase is Phase.QUESTION
+        if action in ("rate", "accept"):
+            return self.phase is Phase.RATE
+        if action in ("note", "bookmark"):
+            return self.current is not None and not self.finished
+        return True
+
+    def action_reveal(self) -> None:
+        """Show the answer and the key points to tick."""
+        question = self.current
+        if question is None or self.phase is not Phase.QUESTION:
+            return
+        self.phase = Phase.TICK
+        self.ticked = frozenset()
+        self._show()
+        rubric = self.query_one(RubricChecklist)
+        rubric.show_points(question.key_points)
+        rubric.focus()
+        self._draw_grade()
+
+    @on(RubricChecklist.Changed)
+    def update_suggestion(self, event: RubricChecklist.Changed) -> None:
+        """Ticks changed: update the suggested rating."""
+        self.ticked = event.ticked
+        self._draw_grade()
+
+    @on(RubricChecklist.Done)
+    def start_rating(self, event: RubricChecklist.Done) -> None:
+        """Ticking done: show the suggestion and the four ratings."""
+        self.ticked = event.ticked
+        self.phase = Phase.RATE
+        self.query_one(QuestionDetail).focus()
+        self._draw_grade()
+        self.refresh_bindings()
+
+    def action_accept(self) -> None:
+        """Enter: rate with the suggested rating."""
+        question = self.current
+        if question is not None and self.phase is Phase.RATE:
+            self._record(suggested_rating(len(self.ticked), len(question.key_points)))
+
+    def action_rate(self, key: str) -> None:
+        """1-4: rate with this rating, overriding the suggestion."""
+        if self.phase is Phase.RATE:
+            self._record(RATINGS[key])
+
+    def _record(self, rating: Rating) -> None:
+        """Commit the rating and its ticks, then move to the next question."""
+        question = self.current
+        if question is None:
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
         try:
-            self.tui.study.rate(question.id, RATINGS[key], duration)
+            self.tui.study.rate(question.id, rating, duration, ticked=sorted(self.ticked))
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10)
             return
-        self.rated.append((question.id, RATINGS[key]))
+        self.session.record(question.id, rating, self.ticked)
         self.index += 1
-        self.revealed = False
+        self.phase = Phase.QUESTION
         self.shown_at = time.monotonic()
         self._show()
 
     def action_undo(self) -> None:
         """Take back this session's last rating and show that question again."""
-        if not self.rated:
+        if not self.session.ratings:
             self.notify("Nothing to undo in this session.", severity="warning")
             return
         try:
@@ -148,52 +234,36 @@ class ReviewScreen(Screen[None]):
         except StoreError as error:
             self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10)
             return
-        self.rated.pop()
+        self.session.pop()
         self.index = max(0, self.index - 1)
         if undone is not None and self.queue[self.index].id != undone.question_id:
             question = self.tui.study.bank.question(undone.question_id)
             if question is not None:
                 self.queue.insert(self.index, question)
-        self.revealed = False
-        self.finished = False
+        self.phase = Phase.QUESTION
         self.notify("Undone.", timeout=2)
         self._show()
 
+    def action_note(self) -> None:
+        """Edit the note of the current question."""
+        if self.current is not None:
+            edit_note(self, self.tui.study, self.current, self._show_keeping_phase)
+
+    def action_bookmark(self) -> None:
+        """Bookmark the current question, or remove its bookmark."""
+        if self.current is not None:
+            toggle_bookmark(self, self.tui.study, self.current)
+            self._show_keeping_phase()
+
+    def _show_keeping_phase(self) -> None:
+        """Redraw the question pane without resetting the rubric."""
+        phase, ticked = self.phase, self.ticked
+        self._show()
+        self.phase, self.ticked = phase, ticked
+
     def action_finish(self) -> None:
         """End early (or leave the summary) and return to the dashboard."""
-        if self.finished or not self.rated:
+        if self.finished or not self.session.ratings:
             self.dismiss()
         else:
             self._show_summary()
-
-    def _show_summary(self) -> None:
-        """Cards reviewed, ratings given, time spent and mastery change per topic."""
-        self.finished = True
-        counts = Counter(rating for _, rating in self.rated)
-        minutes, seconds = divmod(int(time.monotonic() - self.started), 60)
-        after = {row.topic_id: row for row in self.tui.study.topic_rows()}
-        table = Table(title="Mastery change", box=None, padding=(0, 2))
-        table.add_column("Topic")
-        table.add_column("Before", justify="right")
-        table.add_column("After", justify="right")
-        for topic_id in dict.fromkeys(question_id.split("/")[0] for question_id, _ in self.rated):
-            if topic_id in after:
-                before = self.mastery_before.get(topic_id, 0.0)
-                table.add_row(
-                    after[topic_id].title, f"{before:.0%}", f"{after[topic_id].mastery:.0%}"
-                )
-        ratings = ", ".join(
-            f"{rating.name} {counts[rating]}" for rating in Rating if counts[rating]
-        )
-        self.query_one("#review-status", Static).update(Text(" Session complete", style="bold"))
-        summary = Table.grid(padding=(0, 2))
-        summary.add_row("Cards reviewed", str(len({q for q, _ in self.rated})))
-        summary.add_row("Ratings", ratings or "none")
-        summary.add_row("Time", f"{minutes}m {seconds:02d}s")
-        body = Table.grid()
-        body.add_row(summary)
-        body.add_row(Text())
-        body.add_row(table)
-        body.add_row(Text())
-        body.add_row(Text("Press Escape to return to the dashboard, u to undo the last rating."))
-        self.query_one(QuestionDetail).show_renderable(body)

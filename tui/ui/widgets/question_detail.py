@@ -26,6 +26,9 @@ class DetailView:
     status: str
     revealed: bool
     footer: str = ""
+    note: str = ""
+    bookmarked: bool = False
+    show_key_points: bool = True
 
 
 class QuestionDetail(VerticalScroll):
@@ -79,9 +82,10 @@ class QuestionDetail(VerticalScroll):
         question = view.question
         title = inline_text(question.question, styles, self.ascii)
         title.stylize("bold")
+        mark = (" · * bookmarked" if self.ascii else " · ★ bookmarked") if view.bookmarked else ""
         parts: list[RenderableType] = [
             Text(
-                f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}",
+                f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}{mark}",
                 style=meta,
             ),
             title,
@@ -95,10 +99,13 @@ class QuestionDetail(VerticalScroll):
                 Text("Answer", style=heading),
                 RichAnswer(question.answer, styles, self.ascii),
             ]
-            parts += self._list("Key points", question.key_points, heading, styles)
+            if view.show_key_points:
+                parts += self._list("Key points", question.key_points, heading, styles)
             parts += self._list("Follow-up questions", question.follow_ups, heading, styles)
             parts += self._list("Pitfalls", question.pitfalls, heading, styles)
             parts += self._list("References", question.references, heading, styles)
+            if view.note:
+                parts += [Text(), Text("Your note", style=heading), Text(sanitize(view.note))]
         if view.footer:
             parts += [Text(), Text(view.footer, style=meta)]
         return Group(*parts)

@@ -23,6 +23,7 @@ class QuestionRow:
 
     question: Question
     state: str  # "new", "due" or "later"
+    bookmarked: bool = False
 
 
 class QuestionList(OptionList):
@@ -49,7 +50,8 @@ class QuestionList(OptionList):
         """Marker, difficulty letter and question text."""
         marker = MARKERS[row.state][1 if self.ascii else 0]
         level = LEVELS[row.question.difficulty.value]
-        label = Text(f"{marker} {level} ")
+        star = ("*" if self.ascii else "★") if row.bookmarked else " "
+        label = Text(f"{marker}{star}{level} ")
         label.append(sanitize(row.question.question))
         return label
 

@@ -1,0 +1,74 @@
+"""Command palette entries (Ctrl+P): review, mock interview, stats, search, settings, topics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.ui.app import GenAITUI
+
+
+class GenAICommands(Provider):
+    """genai-tui's own commands, plus one 'Jump to topic' per topic."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """Every command: name, what it runs, help text."""
+        app: GenAITUI = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            (
+                "Review due questions",
+                partial(app.run_dashboard_action, "review(False)"),
+                "Everything due, across all topics",
+            ),
+            (
+                "Review this topic",
+                partial(app.run_dashboard_action, "review(True)"),
+                "Due and new questions of the selected topic",
+            ),
+            (
+                "Mock interview",
+                partial(app.run_dashboard_action, "mock"),
+                "Timed questions graded with the rubric",
+            ),
+            (
+                "Statistics",
+                partial(app.run_dashboard_action, "stats"),
+                "Heatmap, forecast, retention, streak, readiness",
+            ),
+            (
+                "Search questions",
+                partial(app.run_dashboard_action, "search"),
+                "Find a question by its text, answer or tags",
+            ),
+            (
+                "Settings",
+                partial(app.run_dashboard_action, "settings"),
+                "Theme, new questions a day, retention, interview date",
+            ),
+        ]
+        for topic in app.study.bank.topics:
+            commands.append(
+                (
+                    f"Jump to topic: {topic.title}",
+                    partial(app.jump_to_topic, topic.id),
+                    topic.section,
+                )
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        """Shown before anything is typed."""
+        for name, run, help_text in self._commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands whose name matches the query."""
+        matcher = self.matcher(query)
+        for name, run, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

@@ -1,0 +1,44 @@
+"""Actions on the current question shared by screens: its note and its bookmark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+from tui.core.models import Question
+from tui.store.errors import StoreError
+from tui.study import Study
+from tui.ui.screens.note import NoteScreen
+
+
+def edit_note(
+    screen: Screen[Any], study: Study, question: Question, then: Callable[[], None]
+) -> None:
+    """Open the note editor; save what comes back and call `then` to redraw."""
+
+    def save(body: str | None) -> None:
+        if body is None:
+            return
+        try:
+            study.progress.notes.save_note(question.id, body, study.clock())
+        except StoreError as error:
+            screen.notify(f"Note not saved: {error.reason}", severity="error", timeout=10)
+            return
+        screen.notify("Note saved." if body.strip() else "Note deleted.", timeout=2)
+        then()
+
+    screen.app.push_screen(
+        NoteScreen(question.question, study.progress.notes.note(question.id)), save
+    )
+
+
+def toggle_bookmark(screen: Screen[Any], study: Study, question: Question) -> None:
+    """Bookmark the question or remove its bookmark, and say which."""
+    try:
+        marked = study.progress.notes.toggle_bookmark(question.id, study.clock())
+    except StoreError as error:
+        screen.notify(f"Bookmark not saved: {error.reason}", severity="error", timeout=10)
+        return
+    screen.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)

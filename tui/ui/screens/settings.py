@@ -1,0 +1,84 @@
+"""Edit the settings: theme, new questions a day, desired retention and the interview date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from tui.config import Settings
+
+
+class SettingsScreen(ModalScreen[Settings | None]):
+    """A form over a copy of the settings; returns the new settings, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save-settings", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel-settings"),
+    ]
+
+    def __init__(self, settings: Settings, themes: list[str]) -> None:
+        super().__init__()
+        self.settings = settings
+        self.themes = themes
+
+    def compose(self) -> ComposeResult:
+        """One labelled field per setting."""
+        current = self.settings
+        with Vertical(id="settings-box"):
+            yield Static("Settings", id="settings-title")
+            with Grid(id="settings-grid"):
+                yield Label("Theme")
+                yield Select(
+                    [(name, name) for name in self.themes],
+                    value=current.theme if current.theme in self.themes else Select.NULL,
+                    allow_blank=False,
+                    id="theme",
+                )
+                yield Label("New questions a day")
+                yield Input(str(current.new_per_day), type="integer", id="new-per-day")
+                yield Label("Desired retention")
+                yield Input(str(current.desired_retention), type="number", id="retention")
+                yield Label("Interview date")
+                yield Input(
+                    current.interview_date.isoformat() if current.interview_date else "",
+                    placeholder="YYYY-MM-DD, empty for none",
+                    id="interview",
+                )
+            yield Static("Tab moves · Ctrl+S saves · Esc cancels", id="settings-keys")
+            yield Static(id="settings-error")
+
+    def action_save(self) -> None:
+        """Validate the form; on success return the new settings."""
+        try:
+            interview_text = self.query_one("#interview", Input).value.strip()
+            interview = date.fromisoformat(interview_text) if interview_text else None
+        except ValueError:
+            self._error("Interview date: use YYYY-MM-DD, or leave it empty.")
+            return
+        try:
+            updated = Settings(
+                theme=str(self.query_one("#theme", Select).value),
+                new_per_day=int(self.query_one("#new-per-day", Input).value or "0"),
+                desired_retention=float(self.query_one("#retention", Input).value or "0"),
+                interview_date=interview,
+            )
+        except (ValueError, ValidationError) as error:
+            message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+            self._error(f"Not saved: {message}")
+            return
+        self.dismiss(updated)
+
+    def _error(self, message: str) -> None:
+        """Show why the form was not saved."""
+        self.query_one("#settings-error", Static).update(message)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
