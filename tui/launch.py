@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from tui.config import Settings, SettingsFile
-from tui.terminal import apply_color, locale_can_draw_boxes, resolve_color, terminal_problem
+from tui.terminal import (
+    apply_color,
+    locale_can_draw_boxes,
+    locale_name,
+    resolve_color,
+    terminal_problem,
+)
 
 EXIT_USAGE = 2
 
@@ -26,7 +32,8 @@ def launch(
         print(f"genai-tui: {problem}", file=sys.stderr)
         return EXIT_USAGE
     apply_color(resolve_color(color, os.environ), os.environ)
-    use_ascii = bool(ascii) or not locale_can_draw_boxes()
+    boxes = locale_can_draw_boxes(os.environ)
+    use_ascii = bool(ascii) or not boxes
     from tui.core.bank import load_bank
     from tui.store.progress import Progress
     from tui.study import Study
@@ -37,6 +44,11 @@ def launch(
         warnings.append(settings_file.problem)
     progress = Progress.open(db, desired_retention=settings.desired_retention)
     warnings += list(progress.notices)
+    if not ascii and not boxes:
+        warnings.append(
+            f"ASCII mode: the locale {locale_name(os.environ)!r} cannot show box-drawing "
+            "characters; set LANG=C.UTF-8 (or another UTF-8 locale) for full glyphs"
+        )
     try:
         if sys.__stderr__ is not None and hasattr(sys.__stderr__, "reconfigure"):
             sys.__stderr__.reconfigure(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 import sys
 from collections.abc import Mapping
@@ -31,10 +30,28 @@ def apply_color(mode: str, environ: dict[str, str] | os._Environ[str]) -> None:
         environ["NO_COLOR"] = "1"
 
 
-def locale_can_draw_boxes(encoding: str | None = None) -> bool:
-    """Whether the locale's encoding has the box-drawing and maths glyphs the UI uses."""
+def locale_name(environ: Mapping[str, str]) -> str:
+    """The locale that governs character encoding: LC_ALL, else LC_CTYPE, else LANG."""
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        if environ.get(name):
+            return environ[name]
+    return "C"
+
+
+def locale_can_draw_boxes(environ: Mapping[str, str]) -> bool:
+    """Whether the user's locale can encode the box-drawing and maths glyphs the UI uses.
+
+    Read from the environment, because Python itself switches C and POSIX to UTF-8 (PEP 538,
+    PEP 540) while the terminal on the other end of the SSH link stays ASCII.
+    """
+    name = locale_name(environ)
+    if name in ("C", "POSIX"):
+        return False
+    codeset = name.split(".", 1)[1].split("@", 1)[0] if "." in name else ""
+    if not codeset:
+        return False  # "en_US" without a codeset is ISO-8859-1 in glibc
     try:
-        BOX_DRAWING.encode(encoding or locale.getpreferredencoding(False))
+        BOX_DRAWING.encode(codeset)
     except (UnicodeEncodeError, LookupError):
         return False
     return True

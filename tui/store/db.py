@@ -53,6 +53,7 @@ def latest_version() -> int:
 def open_database(path: Path) -> OpenedDatabase:
     """Open or create the database at `path`, migrated to the latest version."""
     _check_header(path)
+    _check_writable(path)
     _create_private(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -81,6 +82,14 @@ def _check_header(path: Path) -> None:
         raise StoreError(path, "not an SQLite database; refusing to touch it")
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse a database (or its folder) the user cannot write: progress could not be saved."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(path, "database is read-only; genai-tui needs to write progress")
+    if path.parent.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(path, f"folder {path.parent} is read-only; genai-tui needs to write there")
+
+
 def _create_private(path: Path) -> None:
     """Create the directory (0700) and an empty database file (0600) if they do not exist."""
     try:
@@ -98,6 +107,8 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[str, ...]:
     """Check the version, set pragmas and migrate; raise StoreError on any problem."""
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.OperationalError as error:
+        raise StoreError(path, _explain(error)) from error
     except sqlite3.DatabaseError as error:
         raise StoreError(path, f"not a usable SQLite database ({error})") from error
     known = latest_version()

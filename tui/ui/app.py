@@ -62,16 +62,18 @@ class GenAITUI(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(DashboardScreen())
         for warning in self.warnings:
-            self.notify(warning, title="Warning", severity="warning", timeout=15)
+            self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         self._check_size()
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the screen with a notice while the terminal is too small; state is kept."""
-        self._check_size()
+        self._check_size(event.size.width, event.size.height)
 
-    def _check_size(self) -> None:
-        """Push or pop the too-small notice for the current size."""
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Push or pop the too-small notice for the given (or current) size."""
+        width = self.size.width if width is None else width
+        height = self.size.height if height is None else height
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         covered = isinstance(self.screen, TooSmallScreen)
         if small and not covered:
             self.push_screen(TooSmallScreen())
@@ -85,7 +87,7 @@ class GenAITUI(App[None]):
         try:
             self.settings_file.save(self.settings)
         except OSError as error:
-            self.notify(f"Settings not saved: {error}", severity="error")
+            self.notify(f"Settings not saved: {error}", severity="error", markup=False)
 
     def _remember_theme(self, theme: object) -> None:
         """Keep the chosen theme for the next session."""

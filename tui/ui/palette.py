@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
@@ -63,7 +64,7 @@ class GenAICommands(Provider):
     async def discover(self) -> Hits:
         """Shown before anything is typed."""
         for name, run, help_text in self._commands():
-            yield DiscoveryHit(name, run, help=help_text)
+            yield DiscoveryHit(Content(name), run, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         """Commands whose name matches the query."""

@@ -24,7 +24,9 @@ def edit_note(
         try:
             study.progress.notes.save_note(question.id, body, study.clock())
         except StoreError as error:
-            screen.notify(f"Note not saved: {error.reason}", severity="error", timeout=10)
+            screen.notify(
+                f"Note not saved: {error.reason}", severity="error", timeout=10, markup=False
+            )
             return
         screen.notify("Note saved." if body.strip() else "Note deleted.", timeout=2)
         then()
@@ -39,6 +41,8 @@ def toggle_bookmark(screen: Screen[Any], study: Study, question: Question) -> No
     try:
         marked = study.progress.notes.toggle_bookmark(question.id, study.clock())
     except StoreError as error:
-        screen.notify(f"Bookmark not saved: {error.reason}", severity="error", timeout=10)
+        screen.notify(
+            f"Bookmark not saved: {error.reason}", severity="error", timeout=10, markup=False
+        )
         return
     screen.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)

@@ -6,6 +6,7 @@ import time
 from typing import TYPE_CHECKING, ClassVar
 
 from fsrs import Card, Rating
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Footer, OptionList
 
 from tui.config import Settings
 from tui.core.models import Question
+from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.widgets.progress_panel import ProgressPanel
@@ -115,9 +117,9 @@ class DashboardScreen(Screen[None]):
             for question, state in study.question_states(topic.id if topic else "", cards)
             if self._passes_filters(question)
         ]
-        title = f"Questions · {topic.title}" if topic else "Questions"
+        title = f"Questions · {sanitize(topic.title)}" if topic else "Questions"
         filters = [f for f in (self.difficulty_filter, self.tag_filter) if f]
-        question_list.border_title = title + "".join(f" · {f}" for f in filters)
+        question_list.border_title = Text(title + "".join(f" · {f}" for f in filters))
         with question_list.prevent(OptionList.OptionHighlighted):
             question_list.show_rows(rows, keep=self.question_id)
         self.question_id = question_list.highlighted_id
@@ -221,7 +223,7 @@ class DashboardScreen(Screen[None]):
         try:
             self.tui.study.rate(question.id, RATINGS[key], duration)
         except StoreError as error:
-            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10)
+            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
         self.notify(f"Saved: {RATINGS[key].name} for {question.id}", timeout=2)
         self._advance()
@@ -241,7 +243,7 @@ class DashboardScreen(Screen[None]):
         try:
             undone = self.tui.study.undo()
         except StoreError as error:
-            self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10)
+            self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
         if undone is None:
             self.notify("Nothing to undo.", severity="warning")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,7 +34,7 @@ class PickScreen(ModalScreen[str | None]):
         with Vertical(id="pick-box"):
             yield Static(self.title_text, id="pick-title", markup=False)
             yield OptionList(
-                *[Option(sanitize(label), id=value) for value, label in self.choices],
+                *[Option(Text(sanitize(label)), id=value) for value, label in self.choices],
                 id="pick-list",
             )
 

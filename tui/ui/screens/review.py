@@ -7,6 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 from fsrs import Rating
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from tui.core.models import Question
 from tui.core.rubric import suggested_rating
+from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.screens.dashboard import RATINGS
@@ -106,9 +108,9 @@ class ReviewScreen(Screen[None]):
         study = self.tui.study
         topic = study.bank.topic(question.topic_id)
         scope_topic = study.bank.topic(self.topic_id) if self.topic_id else None
-        scope = scope_topic.title if scope_topic else "all topics"
+        scope = sanitize(scope_topic.title) if scope_topic else "all topics"
         self.query_one("#review-status", Static).update(
-            f" Review · {scope} · {self.index + 1} of {len(self.queue)}"
+            Text(f" Review · {scope} · {self.index + 1} of {len(self.queue)}")
         )
         notes = study.progress.notes
         self.query_one(QuestionDetail).show(
@@ -216,7 +218,7 @@ class ReviewScreen(Screen[None]):
         try:
             self.tui.study.rate(question.id, rating, duration, ticked=sorted(self.ticked))
         except StoreError as error:
-            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10)
+            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
         self.session.record(question.id, rating, self.ticked)
         self.index += 1
@@ -232,7 +234,7 @@ class ReviewScreen(Screen[None]):
         try:
             undone = self.tui.study.undo()
         except StoreError as error:
-            self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10)
+            self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
         self.session.pop()
         self.index = max(0, self.index - 1)

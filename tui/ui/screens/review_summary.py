@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.mastery import TopicMastery
+from tui.core.sanitize import sanitize
 
 
 @dataclass
@@ -50,7 +51,7 @@ def summary_renderable(log: SessionLog, after: list[TopicMastery]) -> Renderable
         if topic_id in by_topic:
             before = log.mastery_before.get(topic_id, 0.0)
             row = by_topic[topic_id]
-            change.add_row(row.title, f"{before:.0%}", f"{row.mastery:.0%}")
+            change.add_row(Text(sanitize(row.title)), f"{before:.0%}", f"{row.mastery:.0%}")
     ratings = ", ".join(f"{r.name} {counts[r]}" for r in Rating if counts[r]) or "none"
     figures = Table.grid(padding=(0, 2))
     figures.add_row("Cards reviewed", str(len({question_id for question_id, _, _ in log.ratings})))

@@ -39,7 +39,9 @@ class ProgressPanel(VerticalScroll):
         bars.add_column(no_wrap=True, min_width=11)
         bars.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         for row in rows:
-            bars.add_row(mastery_cell(row.mastery, self.ascii, width=6), sanitize(row.topic_id))
+            bars.add_row(
+                mastery_cell(row.mastery, self.ascii, width=6), Text(sanitize(row.topic_id))
+            )
         body = Table.grid()
         body.add_row(figures)
         body.add_row(Text())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
@@ -29,7 +30,7 @@ def mastery_cell(mastery: float, ascii: bool = False, width: int = 4) -> str:
     return f"{mastery:>4.0%} {bar}"
 
 
-class TopicTable(DataTable[str]):
+class TopicTable(DataTable[Text | str]):
     """Topics with their progress; highlighting a row selects the topic."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,11 +70,11 @@ class TopicTable(DataTable[str]):
             for (_, column), value in zip(COLUMNS, self._cells(row), strict=True):
                 self.update_cell(row.topic_id, column, value)
 
-    def _cells(self, row: TopicMastery) -> tuple[str, str, str, str, str]:
-        """The five cells of one topic."""
+    def _cells(self, row: TopicMastery) -> tuple[Text | str, ...]:
+        """The five cells of one topic; content text as Text so it is never read as markup."""
         return (
-            sanitize(row.title),
-            sanitize(row.section),
+            Text(sanitize(row.title)),
+            Text(sanitize(row.section)),
             str(row.questions),
             str(row.due) if row.due else "-",
             mastery_cell(row.mastery, self.ascii),

@@ -1,0 +1,120 @@
+"""genai-tui in a real pty: hang-ups lose nothing, bad terminals are refused, no escapes leak."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from terminal import Terminal
+
+
+def review_count(db: Path) -> int:
+    """Ratings in the database, read by a fresh connection."""
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_every_acknowledged_rating_survives_a_hangup(tmp_path: Path, signum: int) -> None:
+    db = tmp_path / "progress.db"
+    term = Terminal(["--db", str(db)])
+    try:
+        term.wait_for(b"Topics")
+        term.press("\r")
+        for _ in range(4):
+            term.press(" ", "3")
+        term.wait_for(b"Saved: Good")
+        term.child.kill(signum)
+        status = term.finish()
+    finally:
+        term.kill()
+    assert status == 0
+    assert review_count(db) == 4
+    again = Terminal(["--db", str(db)])
+    try:
+        again.wait_for(b"All ratings")
+        again.wait_for(b"4")
+        again.press("q")
+        assert again.finish() == 0
+    finally:
+        again.kill()
+
+
+def test_dumb_terminal_is_refused_with_exit_2(tmp_path: Path) -> None:
+    term = Terminal(["--db", str(tmp_path / "p.db")], env={"TERM": "dumb"})
+    try:
+        term.wait_for(b"TERM is 'dumb'")
+        assert term.finish() == 2
+    finally:
+        term.kill()
+    assert b"Traceback" not in term.output
+    assert b"\x1b[?1049h" not in term.output, "no full-screen mode was started"
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_c_locale_gets_utf8_free_ascii_screen(tmp_path: Path) -> None:
+    term = Terminal(["--db", str(tmp_path / "p.db")], env={"LC_ALL": "C", "LANG": "C"})
+    try:
+        term.wait_for(b"Topics")
+        term.drain(0.5)
+        term.press("q")
+        term.finish()
+    finally:
+        term.kill()
+    term.output.decode("utf-8")  # whatever the locale, what is written is valid UTF-8
+    assert "╭".encode() not in term.output and "│".encode() not in term.output
+    assert b"+" in term.output and b"|" in term.output
+
+
+HOSTILE = {
+    "osc52": "\x1b]52;c;aGVsbG8=\x07",
+    "osc8": "\x1b]8;;https://example.invalid\x1b\\click\x1b]8;;\x1b\\",
+    "clear": "\x1b[2J\x1b[H",
+    "c1": "\x9b2J\x9d0;t\x9c",
+}
+
+
+def test_escape_sequences_in_content_never_reach_the_terminal(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    bad = "".join(HOSTILE.values())
+    topic = {
+        "id": "hostile",
+        "title": f"Hostile{bad} topic",
+        "section": f"Tests{bad}",
+        "summary": "A content pack full of terminal escape sequences.",
+        "order": 0,
+        "questions": [
+            {
+                "id": "hostile/q",
+                "difficulty": "junior",
+                "question": f"Does this {bad} leak?",
+                "answer": (f"It must not. {bad} " * 20).strip(),
+                "key_points": [f"point {bad}", "two", "three"],
+                "follow_ups": [f"follow {bad}"],
+                "pitfalls": [f"pitfall {bad}"],
+                "references": [f"ref {bad}"],
+                "tags": ["hostile"],
+            }
+        ],
+    }
+    (pack / "hostile.yaml").write_text(yaml.safe_dump(topic), encoding="utf-8")
+    term = Terminal(["--db", str(tmp_path / "p.db"), "--content", str(pack)])
+    try:
+        term.wait_for(b"Hostile")
+        term.press("\r", " ", "e")
+        term.press("\x1b")
+        term.press("r", " ", "\r", pause=0.6)
+        term.press("\x1b", "\x1b", "q")
+        term.finish()
+    finally:
+        term.kill()
+    assert b"leak?" in term.output
+    for needle in (b"\x1b]52", b"\x1b]8;", b"\x1b[2J", "\x9b".encode(), "\x9d".encode()):
+        assert needle not in term.output, needle

@@ -1,0 +1,46 @@
+"""The layout works from 80x24 to 200x60, says so when too small, and keeps state on resize."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factory import FakeClock, make_app
+from test_dashboard import _export
+
+from conftest import FIXED_NOW
+from tui.paths import bundled_content_dir
+from tui.ui.screens.review import Phase, ReviewScreen
+from tui.ui.screens.too_small import TooSmallScreen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 60)])
+async def test_every_pane_is_visible(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app([bundled_content_dir()], tmp_path / "p.db", FakeClock(FIXED_NOW))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "space")
+        text = _export(app)
+        for title in ("Topics", "Progress", "Questions", "Question", "Mastery", "Answer"):
+            assert title in text, (size, title)
+        assert "Generative vs discriminative" in text
+
+
+async def test_too_small_then_back_keeps_the_review_state(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    app = make_app([fixture_bank_dir], tmp_path / "p.db", FakeClock(FIXED_NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r", "space", "enter", "3", "space")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert (review.index, review.phase) == (1, Phase.TICK)
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Terminal too small" in _export(app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen is review
+        assert (review.index, review.phase) == (1, Phase.TICK)
+        await pilot.press("1", "enter", "3")
+        assert review.index == 2
