@@ -68,11 +68,7 @@ def db_path(args: argparse.Namespace) -> Path:
 def run_validate(args: argparse.Namespace) -> int:
     """Check every topic file; print one FILE:LINE: message per problem."""
     from tui.core.bank import load_bank
-
-    try:  # TEMPORARY until the formula package lands
-        from tui.core.formula import unknown_macros
-    except ImportError:
-        unknown_macros = None  # type: ignore[assignment]
+    from tui.core.formula import unknown_macros
 
     result = load_bank(content_dirs(args, args.dirs), unknown_macros=unknown_macros)
     for problem in result.problems:

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 class Terminal:
     """A genai-tui process on a pty, with helpers to type and wait."""
 
-    def __init__(self, args: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (30, 100)) -> None:
+    def __init__(
+        self, args: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (30, 100)
+    ) -> None:
         environment = {
             **os.environ,
             "TERM": "xterm-256color",

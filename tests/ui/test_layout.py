@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXED_NOW
 from factory import FakeClock, make_app
 from test_dashboard import _export
 
-from conftest import FIXED_NOW
 from tui.paths import bundled_content_dir
 from tui.ui.screens.review import Phase, ReviewScreen
 from tui.ui.screens.too_small import TooSmallScreen

@@ -6,10 +6,10 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from conftest import FIXED_NOW
 from factory import FakeClock, make_app
 from test_dashboard import _export
 
-from conftest import FIXED_NOW
 from tui.config import SettingsFile
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.note import NoteScreen

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from conftest import FIXED_NOW
 from factory import FakeClock, make_app
 from test_dashboard import _export
 
-from conftest import FIXED_NOW
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.widgets.question_detail import QuestionDetail
 

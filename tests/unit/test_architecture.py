@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE_MODULES = sorted(
-    "tui.core." + path.relative_to(ROOT / "tui" / "core").with_suffix("").as_posix().replace("/", ".")
+    "tui.core."
+    + path.relative_to(ROOT / "tui" / "core").with_suffix("").as_posix().replace("/", ".")
     for path in (ROOT / "tui" / "core").rglob("*.py")
     if path.name != "__init__.py"
 )
@@ -19,7 +20,9 @@ CORE_MODULES = sorted(
 
 def loaded_after(imports: str) -> set[str]:
     """Top-level packages in sys.modules after running `imports` in a fresh interpreter."""
-    code = f"{imports}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    code = (
+        f"{imports}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
@@ -45,7 +48,9 @@ def test_cli_and_launch_import_no_textual_before_the_colour_is_set() -> None:
 def test_widgets_never_open_files_or_databases() -> None:
     import re
 
-    forbidden = re.compile(r"sqlite3|sqlite_utils|(?<![\w.])open\(|\.read_text\(|\.write_text\(|Path\(")
+    forbidden = re.compile(
+        r"sqlite3|sqlite_utils|(?<![\w.])open\(|\.read_text\(|\.write_text\(|Path\("
+    )
     for path in (ROOT / "tui" / "ui").rglob("*.py"):
         found = forbidden.search(path.read_text())
         assert found is None, (path.name, found and found.group())

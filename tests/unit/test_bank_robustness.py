@@ -62,7 +62,9 @@ yamlish = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.one_of(yamlish, st.text(max_size=200)))
 def test_loader_never_raises_on_arbitrary_input(tmp_path: Path, text: str) -> None:
     path = tmp_path / "fuzz.yaml"
@@ -73,18 +75,25 @@ def test_loader_never_raises_on_arbitrary_input(tmp_path: Path, text: str) -> No
         assert problem.path == path and problem.line >= 1 and problem.message
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     extra=st.dictionaries(
         st.sampled_from(["id", "title", "section", "summary", "questions", "order", "x"]),
         st.recursive(
             st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+            ),
             max_leaves=8,
         ),
     )
 )
-def test_loader_never_raises_on_structured_nonsense(tmp_path: Path, extra: dict[str, object]) -> None:
+def test_loader_never_raises_on_structured_nonsense(
+    tmp_path: Path, extra: dict[str, object]
+) -> None:
     path = tmp_path / "attention.yaml"
     data = yaml.safe_load(GOOD)
     data.update(extra)
@@ -98,9 +107,7 @@ def test_loader_never_raises_on_structured_nonsense(tmp_path: Path, extra: dict[
 def test_sanitizer_leaves_no_escape_or_control_character(text: str) -> None:
     clean = sanitize(text)
     assert "\x1b" not in clean
-    assert not any(
-        (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in clean
-    )
+    assert not any((ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in clean)
 
 
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cc",)), max_size=100))

@@ -1,4 +1,4 @@
-"""Bad databases are refused untouched; migrations back up first; concurrent writers lose nothing."""
+"""Bad databases are refused untouched; migrations back up first; writers lose nothing."""
 
 from __future__ import annotations
 
@@ -56,15 +56,20 @@ def test_database_locked_past_the_timeout_is_refused_unchanged(tmp_path: Path) -
     make_db(path, 3)
     before = digest(path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sqlite3, sys, time
             conn = sqlite3.connect({str(path)!r}, isolation_level=None)
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")
             conn.execute("BEGIN EXCLUSIVE")
             print("locked", flush=True)
             time.sleep(30)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -94,7 +99,9 @@ def test_read_only_database_is_refused_unchanged(
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to another user")
-def test_read_only_database_for_a_real_unprivileged_user(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_read_only_database_for_a_real_unprivileged_user(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     folder = Path(os.path.realpath(os.environ.get("TMPDIR", "/tmp"))) / f"genai-ro-{os.getpid()}"
     folder.mkdir(mode=0o755)
     try:
@@ -103,16 +110,38 @@ def test_read_only_database_for_a_real_unprivileged_user(tmp_path_factory: pytes
         os.chmod(path, 0o644)
         before = digest(path)
         probe = subprocess.run(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-             sys.executable, "-c", "import tui"],
-            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-c",
+                "import tui",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         if probe.returncode != 0:
             pytest.skip(f"the unprivileged user cannot run this checkout: {probe.stderr[-200:]}")
         result = subprocess.run(
-            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-             sys.executable, "-m", "tui", "stats", "--db", str(path)],
-            cwd=ROOT, capture_output=True, text=True,
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-m",
+                "tui",
+                "stats",
+                "--db",
+                str(path),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(folder)},
         )
         assert result.returncode == 1
@@ -154,7 +183,9 @@ def test_failed_migration_leaves_the_data_intact(
     broken.write_text("CREATE TABLE half_done (x);\nTHIS IS NOT SQL;\n")
     real = migrations()
     current = latest_version()
-    monkeypatch.setattr(store_db, "migrations", lambda directory=None: [*real, Migration(999, broken)])
+    monkeypatch.setattr(
+        store_db, "migrations", lambda directory=None: [*real, Migration(999, broken)]
+    )
     with pytest.raises(StoreError):
         Progress.open(path)
     conn = sqlite3.connect(path)
@@ -209,6 +240,8 @@ def test_two_processes_rating_at_once_lose_nothing(tmp_path: Path) -> None:
     ]
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
     conn = sqlite3.connect(path)
-    counts = dict(conn.execute("SELECT substr(question_id, 1, 4), count(*) FROM reviews GROUP BY 1"))
+    counts = dict(
+        conn.execute("SELECT substr(question_id, 1, 4), count(*) FROM reviews GROUP BY 1")
+    )
     conn.close()
     assert counts == {"alph": 150, "beta": 150}

@@ -25,8 +25,12 @@ def test_resolve_color(choice: str | None, environ: dict[str, str], expected: st
 
 @pytest.mark.parametrize(
     ("mode", "system", "no_color"),
-    [("truecolor", "truecolor", False), ("256", "256", False), ("16", "standard", False),
-     ("none", "standard", True)],
+    [
+        ("truecolor", "truecolor", False),
+        ("256", "256", False),
+        ("16", "standard", False),
+        ("none", "standard", True),
+    ],
 )
 def test_apply_color_sets_textual_environment(mode: str, system: str, no_color: bool) -> None:
     environ: dict[str, str] = {}

@@ -19,7 +19,7 @@ COLUMNS = (
     ("Due", "due"),
     ("Mastery", "mastery"),
 )
-FIXED_WIDTHS = {"section": 11, "questions": 3, "due": 3, "mastery": 9}
+FIXED_WIDTHS = {"section": 12, "questions": 3, "due": 3, "mastery": 9}
 MIN_TOPIC_WIDTH = 12
 
 
