@@ -4,23 +4,50 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 DEFAULT_THEME = "textual-dark"
+NEW_PER_DAY_RANGE = (0, 1000)
+RETENTION_RANGE = (0.7, 0.99)
 
 
-class Settings(BaseModel):
-    """What the learner can change; every field has a sensible default."""
-
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+@dataclass
+class Settings:
+    """What the learner can change; every field has a sensible default and is checked."""
 
     theme: str = DEFAULT_THEME
-    new_per_day: int = Field(default=15, ge=0, le=1000)
-    desired_retention: float = Field(default=0.9, ge=0.7, le=0.99)
+    new_per_day: int = 15
+    desired_retention: float = 0.9
     interview_date: date | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse values outside their range (ValueError names the field)."""
+        if not isinstance(self.theme, str) or not self.theme:
+            raise ValueError("theme: must be a theme name")
+        if isinstance(self.new_per_day, bool) or not isinstance(self.new_per_day, int):
+            raise ValueError("new_per_day: must be a whole number")
+        low, high = NEW_PER_DAY_RANGE
+        if not low <= self.new_per_day <= high:
+            raise ValueError(f"new_per_day: must be from {low} to {high}")
+        if isinstance(self.desired_retention, bool) or not isinstance(
+            self.desired_retention, int | float
+        ):
+            raise ValueError("desired_retention: must be a number")
+        low_r, high_r = RETENTION_RANGE
+        if not low_r <= self.desired_retention <= high_r:
+            raise ValueError(f"desired_retention: must be from {low_r} to {high_r}")
+        self.desired_retention = float(self.desired_retention)
+        if self.interview_date is not None and not isinstance(self.interview_date, date):
+            raise ValueError("interview_date: must be a date (YYYY-MM-DD)")
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Settings:
+        """Settings from a parsed file; unknown keys are ignored."""
+        known = {field.name for field in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
 
 
 class ConfigError(Exception):
@@ -36,14 +63,11 @@ def load_settings(path: Path) -> Settings:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read settings ({error})") from error
     try:
-        data = tomllib.loads(text)
-        return Settings.model_validate(data)
+        return Settings.from_mapping(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML ({error})") from error
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"{path}: {field}: {first['msg']}") from error
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{path}: {error}") from error
 
 
 def save_settings(path: Path, settings: Settings) -> None:

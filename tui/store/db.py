@@ -8,8 +8,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from tui.paths import schema_dir
 from tui.store.errors import StoreError
 
@@ -30,7 +28,7 @@ class Migration:
 class OpenedDatabase:
     """A ready database plus what the user should be told about opening it."""
 
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
     notices: tuple[str, ...]
 
 
@@ -64,7 +62,7 @@ def open_database(path: Path) -> OpenedDatabase:
     except BaseException:
         conn.close()
         raise
-    return OpenedDatabase(sqlite_utils.Database(conn), notices)
+    return OpenedDatabase(conn, notices)
 
 
 def _check_header(path: Path) -> None:
@@ -151,10 +149,13 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         return
     if version > 0:
         _backup(conn, path.with_name(f"{path.name}.bak-{version}"))
+    import sqlite_utils  # only when migrating: it costs start-up time on every other launch
+
+    db = sqlite_utils.Database(conn)
     for migration in pending:
         script = migration.path.read_text(encoding="utf-8")
         try:
-            conn.executescript(
+            db.executescript(
                 f"BEGIN;\n{script}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
             )
         except sqlite3.Error:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
-
-import sqlite_utils
 
 REVIEW_STATE = 2  # fsrs.State.Review
 
@@ -12,7 +11,7 @@ REVIEW_STATE = 2  # fsrs.State.Review
 class History:
     """Read-only views of the review log."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
     def reviews_per_day(self, utc_offset: timedelta) -> dict[date, int]:

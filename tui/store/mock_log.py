@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from tui.store.tx import Transaction, iso
 
@@ -26,13 +25,13 @@ class MockAnswer:
 class MockLog:
     """Start mock sessions, record their answers, mark them applied to the schedule."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
 
     def start(self, mix: str, seconds_each: int, now: datetime) -> int:
         """Open a session and return its id."""
-        with Transaction(self.db.conn, self.path):
+        with Transaction(self.db, self.path):
             cursor = self.db.execute(
                 "INSERT INTO mock_sessions (started_at, mix, seconds_each) VALUES (?, ?, ?)",
                 [iso(now), mix, seconds_each],
@@ -41,7 +40,7 @@ class MockLog:
 
     def record(self, session_id: int, answer: MockAnswer, now: datetime) -> None:
         """Store one graded answer (committed at once)."""
-        with Transaction(self.db.conn, self.path):
+        with Transaction(self.db, self.path):
             self.db.execute(
                 "INSERT INTO mock_answers (session_id, question_id, key_points_ticked, "
                 "key_points_total, rating, duration_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -58,14 +57,14 @@ class MockLog:
 
     def finish(self, session_id: int, now: datetime) -> None:
         """Mark a session finished."""
-        with Transaction(self.db.conn, self.path):
+        with Transaction(self.db, self.path):
             self.db.execute(
                 "UPDATE mock_sessions SET finished_at = ? WHERE id = ?", [iso(now), session_id]
             )
 
     def mark_applied(self, session_id: int) -> None:
         """Remember that a session's grades were applied to FSRS."""
-        with Transaction(self.db.conn, self.path):
+        with Transaction(self.db, self.path):
             self.db.execute("UPDATE mock_sessions SET applied = 1 WHERE id = ?", [session_id])
 
     def answers(self, session_id: int) -> list[MockAnswer]:

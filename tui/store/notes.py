@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from tui.store.tx import Transaction, iso
 
@@ -13,7 +12,7 @@ from tui.store.tx import Transaction, iso
 class Notes:
     """The learner's notes and bookmarks, keyed by question id."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
 
@@ -26,7 +25,7 @@ class Notes:
 
     def save_note(self, question_id: str, body: str, now: datetime) -> None:
         """Store a note; an empty note deletes it."""
-        with Transaction(self.db.conn, self.path):
+        with Transaction(self.db, self.path):
             if body.strip():
                 self.db.execute(
                     "INSERT OR REPLACE INTO notes (question_id, body, updated_at) VALUES (?, ?, ?)",
@@ -45,7 +44,7 @@ class Notes:
 
     def toggle_bookmark(self, question_id: str, now: datetime) -> bool:
         """Bookmark a question, or remove its bookmark; returns whether it is now bookmarked."""
-        with Transaction(self.db.conn, self.path):
+        with Transaction(self.db, self.path):
             removed = self.db.execute(
                 "DELETE FROM bookmarks WHERE question_id = ?", [question_id]
             ).rowcount

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from fsrs import Card, Rating, Scheduler, State
 
 from tui.store.db import open_database
@@ -35,7 +35,7 @@ class Progress:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: sqlite3.Connection,
         path: Path,
         scheduler: Scheduler | None = None,
         notices: tuple[str, ...] = (),
@@ -59,7 +59,7 @@ class Progress:
 
     def close(self) -> None:
         """Close the connection; everything is already committed."""
-        self.db.conn.close()
+        self.db.close()
 
     # Reading -----------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class Progress:
 
     def _write(self) -> Transaction:
         """A write transaction that commits on success and rolls back on error."""
-        return Transaction(self.db.conn, self.path)
+        return Transaction(self.db, self.path)
 
     def _stored_card(self, question_id: str) -> Card | None:
         """The saved card of a question, or None if it was never rated."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from fsrs import Card, Rating
@@ -359,7 +360,7 @@ class DashboardScreen(Screen[None]):
                 self.refresh_progress()
 
         themes = sorted(self.app.available_themes)
-        self.app.push_screen(SettingsScreen(self.tui.settings.model_copy(), themes), apply)
+        self.app.push_screen(SettingsScreen(replace(self.tui.settings), themes), apply)
 
     def action_zoom(self) -> None:
         """Maximise the detail pane, or restore the layout."""

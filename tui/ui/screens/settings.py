@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
@@ -69,9 +68,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 desired_retention=float(self.query_one("#retention", Input).value or "0"),
                 interview_date=interview,
             )
-        except (ValueError, ValidationError) as error:
-            message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
-            self._error(f"Not saved: {message}")
+        except ValueError as error:
+            self._error(f"Not saved: {error}")
             return
         self.dismiss(updated)
 
