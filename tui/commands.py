@@ -122,14 +122,8 @@ def run_content(args: argparse.Namespace) -> int:
     bank = result.bank
     if args.json:
         document: dict[str, Any] = {
-            "topics": [
-                {
-                    **topic.model_dump(mode="json", exclude={"questions"}),
-                    "questions": len(topic.questions),
-                }
-                for topic in bank.topics
-            ],
-            "questions": [question.model_dump(mode="json") for question in bank.questions],
+            "topics": [topic.to_dict() for topic in bank.topics],
+            "questions": [question.to_dict() for question in bank.questions],
         }
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return EXIT_OK

@@ -44,7 +44,7 @@ def test_good_file_loads_with_all_fields(tmp_path: Path) -> None:
     question = result.bank.question("demo/first")
     assert question is not None
     assert question.difficulty is Difficulty.JUNIOR
-    assert question.key_points == ["a variable"]
+    assert question.key_points == ("a variable",)
     assert question.topic_id == "demo"
     assert result.bank.question_count == 1
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from tui.core.mathtext import formula_offsets, math_problems
 from tui.core.models import Question, Topic
-from tui.core.yamlmap import Located, NodePath, load_located
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from tui.core.yamlmap import Located, NodePath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -120,6 +121,12 @@ def load_topic_file(
     unknown_macros: MacroLinter | None = None,
 ) -> tuple[Topic | None, list[Problem]]:
     """Read and validate one topic file; `seen` tracks ids across files and is updated."""
+    import yaml
+    from pydantic import ValidationError
+
+    from tui.core.schema import TopicSchema, to_topic
+    from tui.core.yamlmap import load_located
+
     seen = {} if seen is None else seen
     text, problem = _read_text(path)
     if text is None:
@@ -137,7 +144,7 @@ def load_topic_file(
     if not isinstance(located.data, dict):
         return None, [Problem(path, 1, "a topic file must be a YAML mapping with id, title, ...")]
     try:
-        topic = Topic.model_validate(located.data)
+        topic = to_topic(TopicSchema.model_validate(located.data))
     except ValidationError as error:
         problems.extend(_validation_problems(path, located, error))
         return None, problems

@@ -1,18 +1,15 @@
-"""Pydantic models of the question bank: topics, questions and the bank that holds them."""
+"""The question bank's runtime models: plain frozen dataclasses, cheap to import and to cache."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from typing import Any
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 TOPIC_ID_PATTERN = re.compile(rf"^{SLUG}$")
 QUESTION_ID_PATTERN = re.compile(rf"^{SLUG}/{SLUG}$")
-
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Difficulty(StrEnum):
@@ -28,49 +25,59 @@ class Difficulty(StrEnum):
         return list(Difficulty).index(self)
 
 
-class _Strict(BaseModel):
-    """Base for content models: strict types, unknown fields rejected, immutable."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-
-class Question(_Strict):
+@dataclass(frozen=True)
+class Question:
     """One interview question with its model answer and grading rubric."""
 
-    id: Annotated[str, StringConstraints(pattern=QUESTION_ID_PATTERN.pattern)]
+    id: str
     difficulty: Difficulty
-    question: NonEmptyText
-    answer: NonEmptyText
-    key_points: Annotated[list[NonEmptyText], Field(min_length=1)]
-    follow_ups: list[NonEmptyText] = []
-    pitfalls: list[NonEmptyText] = []
-    references: list[NonEmptyText] = []
-    tags: list[Annotated[str, StringConstraints(pattern=TOPIC_ID_PATTERN.pattern)]] = []
-
-    @field_validator("difficulty", mode="before")
-    @classmethod
-    def _difficulty_from_text(cls, value: object) -> object:
-        """Accept the difficulty as its YAML string despite strict mode."""
-        if isinstance(value, str):
-            try:
-                return Difficulty(value)
-            except ValueError:
-                return value
-        return value
+    question: str
+    answer: str
+    key_points: tuple[str, ...]
+    follow_ups: tuple[str, ...] = ()
+    pitfalls: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
 
     @property
     def topic_id(self) -> str:
         """The topic part of the question id."""
         return self.id.split("/", 1)[0]
 
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, JSON-ready."""
+        return {
+            "id": self.id,
+            "difficulty": self.difficulty.value,
+            "question": self.question,
+            "answer": self.answer,
+            "key_points": list(self.key_points),
+            "follow_ups": list(self.follow_ups),
+            "pitfalls": list(self.pitfalls),
+            "references": list(self.references),
+            "tags": list(self.tags),
+        }
 
-class Topic(_Strict):
+
+@dataclass(frozen=True)
+class Topic:
     """A topic of the bank: one YAML file with its questions."""
 
-    id: Annotated[str, StringConstraints(pattern=TOPIC_ID_PATTERN.pattern)]
-    title: NonEmptyText
-    section: NonEmptyText
-    summary: NonEmptyText
-    questions: list[Question]
+    id: str
+    title: str
+    section: str
+    summary: str
+    questions: tuple[Question, ...]
     order: int = 1000
     """Position in the topic table (lower first); ties go by id."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The topic's own fields (not its questions), JSON-ready."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "section": self.section,
+            "summary": self.summary,
+            "order": self.order,
+            "questions": len(self.questions),
+        }

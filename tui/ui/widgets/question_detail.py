@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -111,7 +112,7 @@ class QuestionDetail(VerticalScroll):
         return Group(*parts)
 
     def _list(
-        self, title: str, items: list[str], heading: Style, styles: MathStyles
+        self, title: str, items: Sequence[str], heading: Style, styles: MathStyles
     ) -> list[RenderableType]:
         """A titled bullet list with hanging indents, or nothing when the list is empty."""
         if not items:

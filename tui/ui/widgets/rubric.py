@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -51,7 +52,7 @@ class RubricChecklist(OptionList):
         self.points: list[str] = []
         self.ticked: set[int] = set()
 
-    def show_points(self, points: list[str], ticked: set[int] | None = None) -> None:
+    def show_points(self, points: Sequence[str], ticked: set[int] | None = None) -> None:
         """Show a fresh checklist."""
         self.points = list(points)
         self.ticked = set(ticked or ())
