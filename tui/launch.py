@@ -34,11 +34,12 @@ def launch(
     apply_color(resolve_color(color, os.environ), os.environ)
     boxes = locale_can_draw_boxes(os.environ)
     use_ascii = bool(ascii) or not boxes
-    from tui.core.bank import load_bank
+    from tui.content_cache import load_bank_cached
+    from tui.paths import cache_dir
     from tui.store.progress import Progress
     from tui.study import Study
 
-    result = load_bank(content_dirs)
+    result = load_bank_cached(content_dirs, cache_dir())
     warnings = [f"Skipped {problem}" for problem in result.errors]
     if settings_file.problem:
         warnings.append(settings_file.problem)

@@ -29,6 +29,13 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
+def cache_dir() -> Path:
+    """Where the validated bank is cached (not created here)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
 def state_dir() -> Path:
     """Where crash logs go (not created here)."""
     from platformdirs import user_state_dir

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-
-from fsrs import Card, Rating
+from typing import Any
 
 from tui.core.bank import Bank
+from tui.core.cards import CardState
 from tui.core.mastery import TopicMastery, overall_mastery, topic_mastery
 from tui.core.models import Question
 from tui.store.progress import Progress, RecordedReview
@@ -50,15 +50,14 @@ class Study:
         self.new_per_day = new_per_day
         self.tz = tz or datetime.now().astimezone().tzinfo or UTC
 
-    def cards(self) -> dict[str, Card]:
+    def cards(self) -> dict[str, CardState]:
         """Card state of every reviewed question."""
         return self.progress.cards()
 
-    def topic_rows(self, cards: dict[str, Card] | None = None) -> list[TopicMastery]:
+    def topic_rows(self, cards: dict[str, CardState] | None = None) -> list[TopicMastery]:
         """Mastery, due and reviewed counts per topic, now."""
         cards = self.cards() if cards is None else cards
-        retrievability = self.progress.scheduler.get_card_retrievability
-        return topic_mastery(self.bank, cards, self.clock(), retrievability)
+        return topic_mastery(self.bank, cards, self.clock(), self.progress.retrievability)
 
     def overview(self, rows: list[TopicMastery] | None = None) -> Overview:
         """Overall mastery, reviews today, due now and new cards left today."""
@@ -81,7 +80,7 @@ class Study:
         """How many never-seen questions may still be introduced today."""
         return max(0, self.new_per_day - self.progress.new_cards_since(self.start_of_day()))
 
-    def card_status(self, question_id: str, cards: dict[str, Card] | None = None) -> str:
+    def card_status(self, question_id: str, cards: dict[str, CardState] | None = None) -> str:
         """A short human description of where a question stands."""
         card = (cards if cards is not None else self.cards()).get(question_id)
         if card is None:
@@ -92,7 +91,7 @@ class Study:
         return f"due in {format_interval(card.due - now)}"
 
     def question_states(
-        self, topic_id: str, cards: dict[str, Card] | None = None
+        self, topic_id: str, cards: dict[str, CardState] | None = None
     ) -> list[tuple[Question, str]]:
         """Each question of a topic with "new", "due" or "later"."""
         topic = self.bank.topic(topic_id)
@@ -127,21 +126,22 @@ class Study:
         ]
         return [q for _, q in due] + fresh[: self.new_left_today()]
 
-    def preview(self, question_id: str) -> dict[Rating, timedelta]:
+    def preview(self, question_id: str) -> dict[Any, timedelta]:
         """The next interval each rating would give, right now."""
         return self.progress.preview(question_id, self.clock())
 
     def rate(
         self,
         question_id: str,
-        rating: Rating,
+        rating: int,
         duration_ms: int | None = None,
         ticked: list[int] | None = None,
-    ) -> Card:
+    ) -> CardState | None:
         """Record a rating (and the rubric points ticked); it is committed when this returns."""
         question = self.bank.question(question_id)
         total = len(question.key_points) if question is not None and ticked is not None else None
-        return self.progress.rate(question_id, rating, self.clock(), duration_ms, ticked, total)
+        self.progress.rate(question_id, rating, self.clock(), duration_ms, ticked, total)
+        return self.progress.card(question_id)
 
     def undo(self) -> RecordedReview | None:
         """Take back the last rating."""

@@ -75,7 +75,7 @@ def test_undo_restores_the_previous_card_and_removes_the_rating(tmp_path: Path) 
     first = progress.rate("a/x", Rating.Good, NOW)
     progress.rate("a/x", Rating.Easy, NOW + timedelta(minutes=10))
     undone = progress.undo_last()
-    assert undone is not None and undone.rating is Rating.Easy
+    assert undone is not None and undone.rating == Rating.Easy and undone.rating_name == "Easy"
     restored = progress.card("a/x")
     assert (restored.state, restored.stability, restored.due) == (
         first.state,
@@ -134,3 +134,21 @@ def test_foreign_sqlite_database_is_refused_and_unchanged(tmp_path: Path) -> Non
     with pytest.raises(StoreError, match="did not create"):
         open_progress(path)
     assert digest(path) == before
+
+
+def test_own_retrievability_matches_fsrs(tmp_path: Path) -> None:
+    import fsrs
+
+    from tui.core.cards import DEFAULT_DECAY, retrievability, to_fsrs
+
+    scheduler = Scheduler(enable_fuzzing=False)
+    assert scheduler.parameters[20] == DEFAULT_DECAY == fsrs.Scheduler().parameters[20]
+    progress = open_progress(tmp_path / "progress.db")
+    progress.rate("a/x", Rating.Good, NOW)
+    progress.rate("a/x", Rating.Good, NOW + timedelta(days=1))
+    card = progress.card("a/x")
+    assert card is not None
+    for days in (0, 1, 3, 10, 45, 400):
+        moment = NOW + timedelta(days=days)
+        expected = scheduler.get_card_retrievability(to_fsrs(card), moment)
+        assert retrievability(card, moment) == pytest.approx(expected, abs=1e-12)

@@ -6,11 +6,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from fsrs import Card
-
 from tui.core.bank import Bank
+from tui.core.cards import CardState
 
-Retrievability = Callable[[Card, datetime], float]
+Retrievability = Callable[[CardState, datetime], float]
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class TopicMastery:
 
 
 def topic_mastery(
-    bank: Bank, cards: Mapping[str, Card], now: datetime, retrievability: Retrievability
+    bank: Bank, cards: Mapping[str, CardState], now: datetime, retrievability: Retrievability
 ) -> list[TopicMastery]:
     """One row per topic of the bank, in bank order."""
     rows = []

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from fsrs import Card, Rating, Scheduler
 
 from tui.core.bank import Bank
+from tui.core.cards import CardState, to_fsrs
 
 TARGET_RECALL = 0.9
 MAX_SIMULATED_REVIEWS = 40
@@ -26,7 +27,7 @@ class TopicReadiness:
 
 def readiness(
     bank: Bank,
-    cards: Mapping[str, Card],
+    cards: Mapping[str, CardState | Card],
     scheduler: Scheduler,
     now: datetime,
     interview: datetime,
@@ -50,10 +51,11 @@ def readiness(
         recall = 0.0
         needed = 0
         for question in topic.questions:
-            card = cards.get(question.id)
-            if card is not None:
+            stored = cards.get(question.id)
+            card = to_fsrs(stored) if stored is not None else Card(card_id=0, due=now)
+            if stored is not None:
                 recall += scheduler.get_card_retrievability(card, interview)
-            needed += reviews_until(target, card or Card(card_id=0, due=now), now, interview)
+            needed += reviews_until(target, card, now, interview)
         count = len(topic.questions) or 1
         rows.append(TopicReadiness(topic.id, topic.title, recall / count, needed))
     return rows

@@ -42,7 +42,6 @@ class QuestionSchema(_Strict):
         return value
 
 
-
 class TopicSchema(_Strict):
     """A topic of the bank: one YAML file with its questions."""
 

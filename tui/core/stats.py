@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Protocol
 
-from fsrs import Card
+
+class HasDue(Protocol):
+    """Anything with a due time: a stored card state or an fsrs Card."""
+
+    @property
+    def due(self) -> datetime: ...
+
 
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
@@ -28,7 +35,7 @@ def streak(days_with_reviews: Iterable[date], today: date) -> int:
 
 
 def due_forecast(
-    cards: Iterable[Card], now: datetime, tz: tzinfo, days: int = FORECAST_DAYS
+    cards: Iterable[HasDue], now: datetime, tz: tzinfo, days: int = FORECAST_DAYS
 ) -> list[int]:
     """Cards falling due on each of the next `days` local days; overdue ones count today."""
     today = now.astimezone(tz).date()

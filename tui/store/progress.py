@@ -11,8 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fsrs import Card, Rating, Scheduler, State
-
+from tui.core.cards import DEFAULT_DECAY, CardState, from_fsrs, to_fsrs
 from tui.store.db import open_database
 from tui.store.history import History
 from tui.store.mock_log import MockLog
@@ -26,8 +25,16 @@ class RecordedReview:
 
     review_id: int
     question_id: str
-    rating: Rating
+    rating: int
     reviewed_at: datetime
+
+    @property
+    def rating_name(self) -> str:
+        """Again, Hard, Good or Easy."""
+        return RATING_NAMES[self.rating]
+
+
+RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 class Progress:
@@ -37,12 +44,14 @@ class Progress:
         self,
         db: sqlite3.Connection,
         path: Path,
-        scheduler: Scheduler | None = None,
+        scheduler: Any | None = None,
         notices: tuple[str, ...] = (),
+        desired_retention: float = 0.9,
     ) -> None:
         self.db = db
         self.path = path
-        self.scheduler = scheduler or Scheduler()
+        self._scheduler = scheduler
+        self.desired_retention = desired_retention
         self.notices = notices
         self.notes = Notes(db, path)
         self.history = History(db)
@@ -50,12 +59,38 @@ class Progress:
 
     @classmethod
     def open(
-        cls, path: Path, scheduler: Scheduler | None = None, desired_retention: float = 0.9
+        cls, path: Path, scheduler: Any | None = None, desired_retention: float = 0.9
     ) -> Progress:
         """Open (or create) the database at `path`, migrated and ready."""
         opened = open_database(path)
-        scheduler = scheduler or Scheduler(desired_retention=desired_retention)
-        return cls(opened.db, path, scheduler, opened.notices)
+        return cls(opened.db, path, scheduler, opened.notices, desired_retention)
+
+    @property
+    def scheduler(self) -> Any:
+        """The fsrs.Scheduler, created (and fsrs imported) when first needed."""
+        if self._scheduler is None:
+            from fsrs import Scheduler
+
+            self._scheduler = Scheduler(desired_retention=self.desired_retention)
+        return self._scheduler
+
+    @scheduler.setter
+    def scheduler(self, scheduler: Any) -> None:
+        """Use another scheduler from now on (for a new desired retention)."""
+        self._scheduler = scheduler
+
+    @property
+    def decay(self) -> float:
+        """The forgetting-curve decay of the scheduler's parameters."""
+        if self._scheduler is None:
+            return DEFAULT_DECAY
+        return float(self._scheduler.parameters[20])
+
+    def retrievability(self, card: CardState, now: datetime) -> float:
+        """Probability of recalling a card at `now`, without importing fsrs."""
+        from tui.core.cards import retrievability
+
+        return retrievability(card, now, self.decay)
 
     def close(self) -> None:
         """Close the connection; everything is already committed."""
@@ -63,16 +98,16 @@ class Progress:
 
     # Reading -----------------------------------------------------------------
 
-    def cards(self) -> dict[str, Card]:
+    def cards(self) -> dict[str, CardState]:
         """Every card that has been reviewed at least once, by question id."""
         rows = self.db.execute(
             "SELECT question_id, state, step, stability, difficulty, due, last_review FROM cards"
         ).fetchall()
         return {row[0]: _card_from_row(row) for row in rows}
 
-    def card(self, question_id: str) -> Card:
-        """The card of a question; a new card if it was never reviewed."""
-        return self._stored_card(question_id) or _new_card(question_id)
+    def card(self, question_id: str) -> CardState | None:
+        """The stored card of a question, or None if it was never rated."""
+        return self._stored_card(question_id)
 
     def review_count(self) -> int:
         """How many ratings the log holds."""
@@ -100,11 +135,13 @@ class Progress:
         ).fetchone()
         if row is None:
             return None
-        return RecordedReview(row[0], row[1], Rating(row[2]), datetime.fromisoformat(row[3]))
+        return RecordedReview(row[0], row[1], int(row[2]), datetime.fromisoformat(row[3]))
 
-    def preview(self, question_id: str, now: datetime) -> dict[Rating, timedelta]:
-        """The interval each rating would give this card now."""
-        card = self.card(question_id)
+    def preview(self, question_id: str, now: datetime) -> dict[Any, timedelta]:
+        """The interval each fsrs.Rating would give this card now."""
+        from fsrs import Rating
+
+        card = self._fsrs_card(question_id)
         return {
             rating: self.scheduler.review_card(card, rating, now)[0].due - now for rating in Rating
         }
@@ -114,17 +151,19 @@ class Progress:
     def rate(
         self,
         question_id: str,
-        rating: Rating,
+        rating: int,
         now: datetime | None = None,
         duration_ms: int | None = None,
         ticked: Sequence[int] | None = None,
         total_points: int | None = None,
-    ) -> Card:
-        """Schedule the card with FSRS and commit the rating (and rubric ticks) before returning."""
+    ) -> Any:
+        """Schedule the card with FSRS and commit the rating (and rubric ticks); returns the card."""
+        from fsrs import Rating
+
         now = now or datetime.now(UTC)
         stored = self._stored_card(question_id)
-        before = stored or _new_card(question_id)
-        after, _ = self.scheduler.review_card(before, rating, now)
+        before = self._fsrs_card(question_id, stored)
+        after, _ = self.scheduler.review_card(before, Rating(rating), now)
         with self._write():
             self.db.execute(
                 "INSERT INTO reviews (question_id, rating, reviewed_at, duration_ms, "
@@ -141,7 +180,7 @@ class Progress:
                     total_points,
                 ],
             )
-            self._save_card(question_id, after)
+            self._save_card(question_id, from_fsrs(after))
         return after
 
     def undo_last(self) -> RecordedReview | None:
@@ -157,7 +196,9 @@ class Progress:
             if row[0] is None:
                 self.db.execute("DELETE FROM cards WHERE question_id = ?", [last.question_id])
             else:
-                self._save_card(last.question_id, Card.from_json(row[0]))
+                from fsrs import Card
+
+                self._save_card(last.question_id, from_fsrs(Card.from_json(row[0])))
         return last
 
     # Internals ---------------------------------------------------------------
@@ -166,7 +207,17 @@ class Progress:
         """A write transaction that commits on success and rolls back on error."""
         return Transaction(self.db, self.path)
 
-    def _stored_card(self, question_id: str) -> Card | None:
+    def _fsrs_card(self, question_id: str, stored: CardState | None = None) -> Any:
+        """The fsrs.Card to schedule: the stored one, or a new card due now."""
+        stored = stored or self._stored_card(question_id)
+        card_id = zlib.crc32(question_id.encode())
+        if stored is not None:
+            return to_fsrs(stored, card_id)
+        from fsrs import Card
+
+        return Card(card_id=card_id, due=datetime.now(UTC))
+
+    def _stored_card(self, question_id: str) -> CardState | None:
         """The saved card of a question, or None if it was never rated."""
         row = self.db.execute(
             "SELECT question_id, state, step, stability, difficulty, due, last_review "
@@ -175,7 +226,7 @@ class Progress:
         ).fetchone()
         return _card_from_row(row) if row else None
 
-    def _save_card(self, question_id: str, card: Card) -> None:
+    def _save_card(self, question_id: str, card: CardState) -> None:
         """Insert or replace the stored state of one card."""
         self.db.execute(
             "INSERT OR REPLACE INTO cards (question_id, state, step, stability, difficulty, "
@@ -192,17 +243,11 @@ class Progress:
         )
 
 
-def _new_card(question_id: str) -> Card:
-    """A card never reviewed, with a stable id derived from the question id."""
-    return Card(card_id=zlib.crc32(question_id.encode()), due=datetime.now(UTC))
-
-
-def _card_from_row(row: Iterable[Any]) -> Card:
-    """Rebuild an fsrs Card from a `cards` row."""
-    question_id, state, step, stability, difficulty, due, last_review = row
-    return Card(
-        card_id=zlib.crc32(question_id.encode()),
-        state=State(state),
+def _card_from_row(row: Iterable[Any]) -> CardState:
+    """A stored card from a `cards` row."""
+    _, state, step, stability, difficulty, due, last_review = row
+    return CardState(
+        state=int(state),
         step=step,
         stability=stability,
         difficulty=difficulty,

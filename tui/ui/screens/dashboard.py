@@ -6,7 +6,6 @@ import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from fsrs import Card, Rating
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +15,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList
 
 from tui.config import Settings
+from tui.core.cards import CardState
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
+from tui.store.progress import RATING_NAMES
 from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
@@ -28,7 +29,8 @@ from tui.ui.widgets.topic_table import TopicTable
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
 
-RATINGS = {"1": Rating.Again, "2": Rating.Hard, "3": Rating.Good, "4": Rating.Easy}
+RATING_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
+"""Keys 1-4 and the fsrs rating each gives (Again, Hard, Good, Easy)."""
 
 
 class DashboardScreen(Screen[None]):
@@ -107,7 +109,7 @@ class DashboardScreen(Screen[None]):
         self._show_questions(cards)
         self._show_detail()
 
-    def _show_questions(self, cards: dict[str, Card] | None = None) -> None:
+    def _show_questions(self, cards: dict[str, CardState] | None = None) -> None:
         """List the selected topic's questions with their states, after the filters."""
         study = self.tui.study
         topic = study.bank.topic(self.topic_id) if self.topic_id else None
@@ -222,11 +224,11 @@ class DashboardScreen(Screen[None]):
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
         try:
-            self.tui.study.rate(question.id, RATINGS[key], duration)
+            self.tui.study.rate(question.id, RATING_KEYS[key], duration)
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Saved: {RATINGS[key].name} for {question.id}", timeout=2)
+        self.notify(f"Saved: {RATING_NAMES[RATING_KEYS[key]]} for {question.id}", timeout=2)
         self._advance()
 
     def _advance(self) -> None:
@@ -249,7 +251,7 @@ class DashboardScreen(Screen[None]):
         if undone is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        self.notify(f"Undone: {undone.rating.name} for {undone.question_id}", timeout=3)
+        self.notify(f"Undone: {undone.rating_name} for {undone.question_id}", timeout=3)
         question = self.tui.study.bank.question(undone.question_id)
         if question is not None:
             self.topic_id, self.question_id = question.topic_id, question.id

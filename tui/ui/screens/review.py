@@ -19,7 +19,7 @@ from tui.core.rubric import suggested_rating
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.ui.question_actions import edit_note, toggle_bookmark
-from tui.ui.screens.dashboard import RATINGS
+from tui.ui.screens.dashboard import RATING_KEYS
 from tui.ui.screens.review_summary import SessionLog, summary_renderable
 from tui.ui.widgets.grade_bar import GradeBar
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
@@ -207,7 +207,7 @@ class ReviewScreen(Screen[None]):
     def action_rate(self, key: str) -> None:
         """1-4: rate with this rating, overriding the suggestion."""
         if self.phase is Phase.RATE:
-            self._record(RATINGS[key])
+            self._record(Rating(RATING_KEYS[key]))
 
     def _record(self, rating: Rating) -> None:
         """Commit the rating and its ticks, then move to the next question."""

@@ -1,0 +1,258 @@
+"""A mock interview in progress: timed questions, rubric grading, nothing sent to FSRS."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+from fsrs import Rating
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.core.mock import Mix
+from tui.core.models import Question
+from tui.core.rubric import suggested_rating
+from tui.store.errors import StoreError
+from tui.store.mock_log import MockAnswer
+from tui.ui.screens.mock_confirm import ConfirmScreen
+from tui.ui.screens.mock_labels import MIX_LABELS
+from tui.ui.screens.mock_report import MockReportScreen
+from tui.ui.widgets.countdown import Countdown
+from tui.ui.widgets.mock_prompt import MockPrompt
+from tui.ui.widgets.question_detail import DetailView, QuestionDetail
+from tui.ui.widgets.rubric import RubricChecklist
+
+if TYPE_CHECKING:
+    from tui.ui.app import GenAITUI
+
+RATING_KEYS = {"1": Rating.Again, "2": Rating.Hard, "3": Rating.Good, "4": Rating.Easy}
+
+
+class Phase(Enum):
+    """Where the current question stands."""
+
+    ASKING = "asking"
+    TICKING = "ticking"
+    RATING = "rating"
+
+
+class MockSessionScreen(Screen[None]):
+    """One question at a time against the clock, then the rubric, then a rating."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "reveal", "Reveal", id="mock-reveal"),
+        Binding("enter", "accept", "Accept rating", id="mock-accept"),
+        *[
+            Binding(
+                key,
+                f"rate('{key}')",
+                rating.name,
+                show=False,  # the prompt line lists them; the footer would overflow at 80 columns
+                id=f"mock-rate-{rating.name.lower()}",
+            )
+            for key, rating in RATING_KEYS.items()
+        ],
+        Binding("t", "retick", "Edit ticks", id="mock-retick"),
+        Binding("escape", "end", "End interview", id="mock-end"),
+    ]
+
+    def __init__(self, questions: list[Question], mix: Mix, seconds: int, session_id: int) -> None:
+        super().__init__()
+        self.questions = questions
+        self.mix = mix
+        self.seconds = seconds
+        self.session_id = session_id
+        self.index = 0
+        self.phase = Phase.ASKING
+        self.answers: list[MockAnswer] = []
+        self.ticked: frozenset[int] = frozenset()
+        self.answer_ms = 0
+        self.shown_at: datetime | None = None
+
+    @property
+    def tui(self) -> GenAITUI:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def current(self) -> Question:
+        """The question being asked."""
+        return self.questions[self.index]
+
+    def compose(self) -> ComposeResult:
+        """Status and clock, the question, the rubric checklist, the prompt line, keys."""
+        with Horizontal(id="mock-top"):
+            yield Static(id="mock-status")
+            yield Countdown(id="mock-clock")
+        yield QuestionDetail(ascii=self.tui.ascii, id="mock-detail")
+        yield RubricChecklist(ascii=self.tui.ascii, id="mock-rubric")
+        yield MockPrompt(id="mock-prompt")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Ask the first question and start the clock."""
+        self.query_one(RubricChecklist).border_title = "Key points you covered"
+        self.query_one(QuestionDetail).border_title = "Question"
+        self._ask()
+        self.set_interval(0.5, self.tick)
+
+    # Showing -----------------------------------------------------------------
+
+    def _ask(self) -> None:
+        """Show the current question with its answer hidden, and restart the clock."""
+        self.ticked = frozenset()
+        self.shown_at = self.tui.study.clock()
+        self._set_phase(Phase.ASKING)
+        self._show_detail()
+        self.tick()
+
+    def _set_phase(self, phase: Phase) -> None:
+        """Enter a phase: show, enable and focus what it needs."""
+        self.phase = phase
+        rubric = self.query_one(RubricChecklist)
+        rubric.display = phase is not Phase.ASKING
+        rubric.disabled = phase is Phase.RATING
+        (rubric if phase is Phase.TICKING else self.query_one(QuestionDetail)).focus()
+        self._show_prompt()
+
+    def _show_detail(self) -> None:
+        """The question pane; the answer only once revealed."""
+        question = self.current
+        topic = self.tui.study.bank.topic(question.topic_id)
+        self.query_one(QuestionDetail).show(
+            DetailView(
+                question=question,
+                topic_title=topic.title if topic else question.topic_id,
+                status=f"question {self.index + 1} of {len(self.questions)}",
+                revealed=self.phase is not Phase.ASKING,
+            )
+        )
+
+    def _show_prompt(self) -> None:
+        """The status line and what to do now."""
+        self.refresh_bindings()
+        status = (
+            f" Mock interview · {MIX_LABELS[self.mix]} · {self.index + 1} of {len(self.questions)}"
+        )
+        self.query_one("#mock-status", Static).update(Text(status, style="bold"))
+        prompt = self.query_one(MockPrompt)
+        total = len(self.current.key_points)
+        suggestion = suggested_rating(len(self.ticked), total)
+        if self.phase is Phase.ASKING:
+            prompt.show_asking()
+        elif self.phase is Phase.TICKING:
+            prompt.show_ticking(len(self.ticked), total, suggestion)
+        else:
+            prompt.show_rating(len(self.ticked), total, suggestion)
+
+    def tick(self) -> None:
+        """Redraw the clock from the study clock; reveal when the time is up."""
+        if self.shown_at is None:
+            return
+        elapsed = (self.tui.study.clock() - self.shown_at).total_seconds()
+        if self.phase is Phase.ASKING and elapsed >= self.seconds:
+            self.action_reveal()
+        if self.phase is Phase.ASKING:
+            self.query_one(Countdown).show_left(self.seconds - elapsed)
+        else:
+            self.query_one(Countdown).show_used(self.answer_ms, self.seconds)
+
+    # Actions -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Each key only in the phase it belongs to."""
+        if action == "reveal":
+            return self.phase is Phase.ASKING
+        if action in ("accept", "rate", "retick"):
+            return self.phase is Phase.RATING
+        return True
+
+    def action_reveal(self) -> None:
+        """Show the answer and the checklist of key points, focused."""
+        if self.phase is not Phase.ASKING or self.shown_at is None:
+            return
+        elapsed_ms = (self.tui.study.clock() - self.shown_at).total_seconds() * 1000
+        self.answer_ms = min(int(elapsed_ms), self.seconds * 1000)
+        self.query_one(RubricChecklist).show_points(list(self.current.key_points))
+        self._set_phase(Phase.TICKING)
+        self._show_detail()
+        self.tick()
+
+    @on(RubricChecklist.Changed)
+    def ticks_changed(self, event: RubricChecklist.Changed) -> None:
+        """Keep the share and suggestion up to date while ticking."""
+        self.ticked = event.ticked
+        self._show_prompt()
+
+    @on(RubricChecklist.Done)
+    def ticking_done(self, event: RubricChecklist.Done) -> None:
+        """Enter on the checklist: show the suggested rating."""
+        self.ticked = event.ticked
+        self._set_phase(Phase.RATING)
+
+    def action_retick(self) -> None:
+        """Back to the checklist."""
+        self._set_phase(Phase.TICKING)
+
+    def action_accept(self) -> None:
+        """Enter: record the suggested rating."""
+        self._record(suggested_rating(len(self.ticked), len(self.current.key_points)))
+
+    def action_rate(self, key: str) -> None:
+        """1-4: record this rating instead of the suggestion."""
+        self._record(RATING_KEYS[key])
+
+    def _record(self, rating: Rating) -> None:
+        """Save the answer in the mock log (never FSRS) and ask the next question."""
+        question = self.current
+        answer = MockAnswer(
+            question.id,
+            tuple(sorted(self.ticked)),
+            len(question.key_points),
+            int(rating),
+            self.answer_ms,
+        )
+        try:
+            self.tui.study.progress.mocks.record(self.session_id, answer, self.tui.study.clock())
+        except StoreError as error:
+            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
+            return
+        self.answers.append(answer)
+        self.index += 1
+        if self.index < len(self.questions):
+            self._ask()
+        else:
+            self._finish()
+
+    def action_end(self) -> None:
+        """Escape: ask before ending early."""
+        answered = len(self.answers)
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the mock interview now?",
+                f"The report covers the {answered} question(s) graded so far.",
+            ),
+            self._end_confirmed,
+        )
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        """Finish if the learner said yes."""
+        if confirmed:
+            self._finish()
+
+    def _finish(self) -> None:
+        """Close the session in the log and show the report in place of this screen."""
+        try:
+            self.tui.study.progress.mocks.finish(self.session_id, self.tui.study.clock())
+        except StoreError as error:
+            self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
+        report = MockReportScreen(
+            self.session_id, self.mix, self.answers, len(self.questions), self.seconds
+        )
+        self.app.switch_screen(report)
