@@ -29,7 +29,7 @@ class CardState:
 
 
 def retrievability(card: CardState, now: datetime, decay: float = DEFAULT_DECAY) -> float:
-    """Probability of recall at `now`; the same formula as fsrs.Scheduler.get_card_retrievability."""
+    """Probability of recall at `now`: fsrs.Scheduler.get_card_retrievability's formula."""
     if card.last_review is None or card.stability is None:
         return 0.0
     elapsed_days = max(0, (now - card.last_review).days)

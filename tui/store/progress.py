@@ -157,7 +157,7 @@ class Progress:
         ticked: Sequence[int] | None = None,
         total_points: int | None = None,
     ) -> Any:
-        """Schedule the card with FSRS and commit the rating (and rubric ticks); returns the card."""
+        """Schedule with FSRS and commit the rating and rubric ticks; returns the fsrs Card."""
         from fsrs import Rating
 
         now = now or datetime.now(UTC)
