@@ -131,6 +131,7 @@ class MockSessionScreen(Screen[None]):
                 topic_title=topic.title if topic else question.topic_id,
                 status=f"question {self.index + 1} of {len(self.questions)}",
                 revealed=self.phase is not Phase.ASKING,
+                show_key_points=False,
             )
         )
 
