@@ -66,9 +66,14 @@ def parse_blocks(text: str) -> list[Block]:
             current = current or Block(BlockKind.PARAGRAPH)
             current.spans.append(Span(SpanKind.MATH, segment.source))
             continue
-        for index, line in enumerate(segment.source.split("\n")):
+        lines = segment.source.split("\n")
+        for index, line in enumerate(lines):
+            last = index == len(lines) - 1
             if index > 0 and not line.strip():
-                flush()
+                if not last:
+                    flush()  # a blank line ends the paragraph
+                elif current is not None:
+                    current.spans.append(Span(SpanKind.TEXT, " "))  # line break before math
                 continue
             bullet = _BULLET.match(line) if index > 0 or current is None else None
             if bullet:
@@ -76,7 +81,9 @@ def parse_blocks(text: str) -> list[Block]:
                 current = Block(BlockKind.BULLET)
                 line = line[bullet.end() :]
             elif index > 0 and current is not None:
-                line = " " + line.strip()
+                line = " " + line.lstrip()
+            if not last:
+                line = line.rstrip()
             if not line:
                 continue
             current = current or Block(BlockKind.PARAGRAPH)

@@ -16,7 +16,7 @@ from tui.ui.widgets.topic_table import mastery_cell
 
 BAR_WIDTH = 10
 SET_DATE_HINT = (
-    "No interview date set. Set one in the settings, or start with "
+    "No interview date set. Set one in the settings (, on the dashboard, or Ctrl+P), or start with "
     "genai-tui --interview YYYY-MM-DD, to see how ready each topic will be on the day."
 )
 RETENTION_HINT = "Retention shows once questions you already know come back due and are rated."
