@@ -19,6 +19,10 @@ KEY_NAMES = {
     "shift+tab": "Shift+Tab",
     "up": "↑",
     "down": "↓",
+    "slash": "/",
+    "comma": ",",
+    "ctrl+s": "Ctrl+S",
+    "ctrl+p": "Ctrl+P",
 }
 
 NAVIGATION = [
