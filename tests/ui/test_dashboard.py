@@ -105,6 +105,10 @@ async def test_tab_switches_panes_and_help_lists_the_bindings(
         assert isinstance(app.focused, QuestionDetail)
         await pilot.press("shift+tab")
         assert isinstance(app.focused, QuestionList)
+        await pilot.press("f")
+        assert isinstance(app.screen.maximized, QuestionDetail)
+        await pilot.press("f")
+        assert app.screen.maximized is None
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         rows = dict(app.screen.rows)

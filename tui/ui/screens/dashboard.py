@@ -369,7 +369,9 @@ class DashboardScreen(Screen[None]):
         if self.maximized is not None:
             self.minimize()
         else:
-            self.maximize(self.query_one(QuestionDetail))
+            detail = self.query_one(QuestionDetail)
+            detail.focus()
+            self.maximize(detail)
 
     def action_back(self) -> None:
         """Escape: leave zoom, or step focus back towards the topic table."""

@@ -35,6 +35,8 @@ class DetailView:
 class QuestionDetail(VerticalScroll):
     """Scrollable pane showing one question; its screen decides what is revealed."""
 
+    ALLOW_MAXIMIZE = True
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail--math",
         "detail--heading",
