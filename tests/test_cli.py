@@ -136,3 +136,69 @@ def test_dashboard_refuses_a_pipe_with_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "needs an interactive terminal" in result.stderr
     assert not (tmp_path / "p.db").exists()
+
+
+def test_validate_warns_about_unknown_macros_but_passes(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "fixtures" / "bank" / "attention.yaml").read_text()
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = source.replace("id: attention", "id: macros").replace("attention/", "macros/")
+    (pack / "macros.yaml").write_text(text.replace("\\mathrm{Attention}", "\\foo{Attention}"))
+    result = run("validate", str(pack))
+    assert result.returncode == 0, result.stdout
+    assert "warning: question 'macros/compute' answer: unknown macro \\foo (shown as 'foo')" in (
+        result.stdout
+    )
+    assert result.stdout.strip().splitlines()[-1].startswith("OK: ")
+
+
+def test_formula_preview_in_two_dimensions_inline_and_ascii() -> None:
+    shown = run("formula", "\\frac{a+b}{c}", "--width", "20").stdout.splitlines()
+    assert shown == [" a + b", "───────", "   c"]
+    assert run("formula", "--inline", "\\frac{a+b}{c+d}").stdout.strip() == "(a + b)/(c + d)"
+    assert run("formula", "--ascii", "--inline", "\\sqrt{x}\\le\\alpha").stdout.strip() == (
+        "sqrt(x) <= alpha"
+    )
+    assert run("formula", "x", "--width", "0").returncode == 2
+
+
+def test_stats_reports_progress_for_questions_no_longer_in_the_bank(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    from fsrs import Rating, Scheduler
+
+    from tui.store.progress import Progress
+
+    db = tmp_path / "p.db"
+    progress = Progress.open(db, Scheduler(enable_fuzzing=False))
+    progress.rate("removed-topic/old-question", Rating.Good)
+    progress.rate("attention/compute", Rating.Good)
+    progress.close()
+    report = json.loads(
+        run("stats", "--json", "--db", str(db), "--content", str(fixture_bank_dir)).stdout
+    )
+    assert report["orphaned_progress"] == ["removed-topic/old-question"]
+    assert report["reviews"] == 2
+    text = run("stats", "--db", str(db), "--content", str(fixture_bank_dir)).stdout
+    assert "Progress kept for 1 questions no longer in the bank" in text
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] == 2
+    conn.close()
+
+
+def test_truncated_database_via_the_command_line(tmp_path: Path) -> None:
+    from fsrs import Rating
+
+    from tui.store.progress import Progress
+
+    full = tmp_path / "full.db"
+    progress = Progress.open(full)
+    for index in range(300):
+        progress.rate(f"t/q{index}", Rating.Good)
+    progress.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    progress.close()
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(full.read_bytes()[:40000])
+    result = run("stats", "--db", str(broken))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"genai-tui: error: {broken}: not a usable SQLite database")

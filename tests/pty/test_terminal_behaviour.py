@@ -118,3 +118,18 @@ def test_escape_sequences_in_content_never_reach_the_terminal(tmp_path: Path) ->
     assert b"leak?" in term.output
     for needle in (b"\x1b]52", b"\x1b]8;", b"\x1b[2J", "\x9b".encode(), "\x9d".encode()):
         assert needle not in term.output, needle
+
+
+def test_bad_content_file_is_skipped_with_a_visible_warning(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    term = Terminal(["--db", str(tmp_path / "p.db"), "--content", str(pack)], size=(30, 120))
+    try:
+        term.wait_for(b"Topics")
+        term.wait_for(b"broken.yaml")
+        term.wait_for(b"invalid")
+        term.press("q")
+        assert term.finish() == 0
+    finally:
+        term.kill()

@@ -166,3 +166,22 @@ async def test_review_selected_topic_only(tmp_path: Path, fixture_bank_dir: Path
         await pilot.press("j", "R")
         assert isinstance(app.screen, ReviewScreen)
         assert {q.topic_id for q in app.screen.queue} == {"retrieval"}
+
+
+async def test_formulas_are_laid_out_again_when_the_pane_is_resized(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    app = make_app([fixture_bank_dir], tmp_path / "p.db", FakeClock(FIXED_NOW))
+
+    def formula_column() -> int:
+        lines = [line for line in _export(app).splitlines() if "softmax" in line and "=" in line]
+        assert lines, "the attention formula is on screen"
+        return lines[0].index("Attention(Q")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "space", "f")
+        wide = formula_column()
+        await pilot.resize_terminal(70, 40)
+        await pilot.pause()
+        narrow = formula_column()
+        assert narrow < wide, "the centred formula moved with the narrower pane"
