@@ -82,7 +82,7 @@ class Study:
 
     def card_status(self, question_id: str, cards: dict[str, CardState] | None = None) -> str:
         """A short human description of where a question stands."""
-        card = (cards if cards is not None else self.cards()).get(question_id)
+        card = cards.get(question_id) if cards is not None else self.progress.card(question_id)
         if card is None:
             return "new"
         now = self.clock()
@@ -97,7 +97,7 @@ class Study:
         topic = self.bank.topic(topic_id)
         if topic is None:
             return []
-        cards = self.cards() if cards is None else cards
+        cards = self.progress.cards(f"{topic_id}/") if cards is None else cards
         now = self.clock()
         states = []
         for question in topic.questions:

@@ -38,6 +38,13 @@ class Notes:
         """Ids of the questions that have a note."""
         return {row[0] for row in self.db.execute("SELECT question_id FROM notes")}
 
+    def is_bookmarked(self, question_id: str) -> bool:
+        """Whether one question is bookmarked."""
+        row = self.db.execute(
+            "SELECT 1 FROM bookmarks WHERE question_id = ?", [question_id]
+        ).fetchone()
+        return row is not None
+
     def bookmarked(self) -> set[str]:
         """Ids of the bookmarked questions."""
         return {row[0] for row in self.db.execute("SELECT question_id FROM bookmarks")}

@@ -98,10 +98,12 @@ class Progress:
 
     # Reading -----------------------------------------------------------------
 
-    def cards(self) -> dict[str, CardState]:
-        """Every card that has been reviewed at least once, by question id."""
+    def cards(self, prefix: str = "") -> dict[str, CardState]:
+        """Every card reviewed at least once (whose id starts with `prefix`), by question id."""
         rows = self.db.execute(
-            "SELECT question_id, state, step, stability, difficulty, due, last_review FROM cards"
+            "SELECT question_id, state, step, stability, difficulty, due, last_review FROM cards "
+            "WHERE question_id >= ? AND question_id < ?",
+            [prefix, prefix + "\U0010ffff"],
         ).fetchall()
         return {row[0]: _card_from_row(row) for row in rows}
 

@@ -153,7 +153,7 @@ class DashboardScreen(Screen[None]):
                 revealed=self.revealed,
                 footer=footer,
                 note=notes.note(question.id) if self.revealed else "",
-                bookmarked=question.id in notes.bookmarked(),
+                bookmarked=notes.is_bookmarked(question.id),
             )
         )
 

@@ -120,7 +120,7 @@ class ReviewScreen(Screen[None]):
                 status=study.card_status(question.id),
                 revealed=self.revealed,
                 note=notes.note(question.id) if self.revealed else "",
-                bookmarked=question.id in notes.bookmarked(),
+                bookmarked=notes.is_bookmarked(question.id),
                 show_key_points=False,
             )
         )
