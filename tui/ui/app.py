@@ -60,10 +60,13 @@ class GenAITUI(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(DashboardScreen())
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         self._check_size()
+
+    def get_default_screen(self) -> DashboardScreen:
+        """The dashboard is the app's base screen, drawn in the very first frame."""
+        return DashboardScreen()
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the screen with a notice while the terminal is too small; state is kept."""
