@@ -99,11 +99,11 @@ def settings(args: argparse.Namespace) -> tuple[SettingsFile, Settings]:
 
 def run_stats(args: argparse.Namespace) -> int:
     """Report mastery, retention, streak, forecast and readiness without the UI."""
-    from tui.core.bank import load_bank
+    from tui.content_cache import load_bank_cached
     from tui.report import stats_report, stats_table
 
     _, current = settings(args)
-    result = load_bank(content_dirs(args))
+    result = load_bank_cached(content_dirs(args), paths.cache_dir())
     _warn_skipped(result.errors)
     report = stats_report(result.bank, db_path(args), current.interview_date)
     if args.json:
@@ -115,9 +115,9 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def run_content(args: argparse.Namespace) -> int:
     """Print the validated bank, as JSON or as a short listing."""
-    from tui.core.bank import load_bank
+    from tui.content_cache import load_bank_cached
 
-    result = load_bank(content_dirs(args))
+    result = load_bank_cached(content_dirs(args), paths.cache_dir())
     _warn_skipped(result.errors)
     bank = result.bank
     if args.json:

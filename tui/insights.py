@@ -11,6 +11,8 @@ from tui.core.stats import daily_series, due_forecast, heatmap, retention, strea
 from tui.study import Study
 
 DAILY_DAYS = 30
+HISTORY_WINDOW = timedelta(days=400)
+"""How far back the heatmap, daily series and streak look (a streak is capped at this)."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def snapshot(study: Study, interview_date: date | None = None) -> Snapshot:
     rows = study.topic_rows(cards)
     history = study.progress.history
     offset = now.astimezone(study.tz).utcoffset() or timedelta(0)
-    per_day = history.reviews_per_day(offset)
+    per_day = history.reviews_per_day(offset, now - HISTORY_WINDOW)
     passed, total = history.review_state_ratings()
     in_bank = {question.id for question in study.bank.questions}
     result = Snapshot(

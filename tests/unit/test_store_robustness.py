@@ -245,3 +245,22 @@ def test_two_processes_rating_at_once_lose_nothing(tmp_path: Path) -> None:
     )
     conn.close()
     assert counts == {"alph": 150, "beta": 150}
+
+
+def test_upgrade_fills_state_before_from_the_logged_card(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    conn = sqlite3.connect(path)
+    for migration in migrations()[:2]:
+        conn.executescript(migration.path.read_text())
+    conn.execute("PRAGMA user_version = 2")
+    conn.executemany(
+        "INSERT INTO reviews (question_id, rating, reviewed_at, card_before, card_after) "
+        "VALUES (?, ?, '2026-01-01T00:00:00.000000+00:00', ?, '{}')",
+        [("t/a", 3, '{"state": 2}'), ("t/b", 1, '{"state": 2}'), ("t/c", 3, None)],
+    )
+    conn.commit()
+    conn.close()
+    progress = Progress.open(path)
+    assert progress.history.review_state_ratings() == (1, 2)
+    progress.close()
+    assert (tmp_path / "progress.db.bak-2").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -60,47 +61,53 @@ def _scan(text: str) -> tuple[list[tuple[Segment, int]], list[MathProblem]]:
     prose: list[str] = []
     prose_start = 0
     i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] == "$":
+    while True:
+        found = _PROSE_SPECIAL.search(text, i)
+        if found is None:
+            prose.append(text[i:])
+            break
+        prose.append(text[i : found.start()])
+        if found.group() == "\\$":
             prose.append("$")
-            i += 2
+            i = found.end()
             continue
-        if char != "$":
-            prose.append(char)
-            i += 1
-            continue
-        display = text.startswith("$$", i)
-        opener = "$$" if display else "$"
+        i = found.start()
+        opener = found.group()
         end = _closing(text, i + len(opener), opener)
         if end < 0:
             problems.append(MathProblem(i, f"unbalanced '{opener}': no closing '{opener}'"))
             prose.append(text[i:])
             break
-        if prose:
+        if "".join(prose):
             segments.append((Segment(SegmentKind.TEXT, "".join(prose)), prose_start))
-            prose = []
-        kind = SegmentKind.DISPLAY if display else SegmentKind.INLINE
+        prose = []
+        kind = SegmentKind.DISPLAY if opener == "$$" else SegmentKind.INLINE
         segments.append((Segment(kind, text[i + len(opener) : end].strip()), i))
         i = end + len(opener)
         prose_start = i
-    if prose:
+    if "".join(prose):
         segments.append((Segment(SegmentKind.TEXT, "".join(prose)), prose_start))
     return segments, problems
 
 
+_PROSE_SPECIAL = re.compile(r"\\\$|\$\$|\$")
+"""An escaped dollar, or the opener of display or inline math."""
+_INSIDE_MATH = re.compile(r"\\.|\$\$|\$|\n\n", re.DOTALL)
+"""What matters inside a formula: escapes (skipped), dollars, and a blank line."""
+
+
 def _closing(text: str, start: int, opener: str) -> int:
     """Offset of the delimiter closing a formula that starts at `start`, or -1."""
-    i = start
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
+    for found in _INSIDE_MATH.finditer(text, start):
+        token = found.group()
+        if token.startswith("\\"):
             continue
-        if text.startswith(opener, i):
-            return i
-        if opener == "$" and text[i] == "\n" and text.startswith("\n", i + 1):
-            return -1
-        i += 1
+        if token == "\n\n":
+            if opener == "$":
+                return -1
+            continue
+        if token == opener or (opener == "$" and token == "$$"):
+            return found.start()
     return -1
 
 

@@ -43,14 +43,18 @@ class Located:
 
 
 def load_located(text: str) -> Located:
-    """Parse one YAML document; raises yaml.YAMLError on bad syntax."""
-    root = yaml.compose(text, Loader=_Loader)
-    if root is None:
-        return Located(None)
-    nodes: dict[NodePath, yaml.Node] = {}
-    duplicates: list[tuple[str, int]] = []
-    _index(root, (), nodes, duplicates)
-    data = yaml.load(text, Loader=_Loader)
+    """Parse one YAML document once; raises yaml.YAMLError on bad syntax."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Located(None)
+        nodes: dict[NodePath, yaml.Node] = {}
+        duplicates: list[tuple[str, int]] = []
+        _index(root, (), nodes, duplicates)
+        data = loader.construct_document(root)
+    finally:
+        loader.dispose()
     return Located(data, nodes, duplicates)
 
 

@@ -169,8 +169,8 @@ class Progress:
         with self._write():
             self.db.execute(
                 "INSERT INTO reviews (question_id, rating, reviewed_at, duration_ms, "
-                "card_before, card_after, key_points_ticked, key_points_total) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "card_before, card_after, key_points_ticked, key_points_total, state_before) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     question_id,
                     int(rating),
@@ -180,6 +180,7 @@ class Progress:
                     after.to_json(),
                     None if ticked is None else json.dumps(sorted(ticked)),
                     total_points,
+                    None if stored is None else stored.state,
                 ],
             )
             self._save_card(question_id, from_fsrs(after))

@@ -65,6 +65,8 @@ class DashboardScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.difficulty_filter: str | None = None
         self.tag_filter: str | None = None
+        self._shown_once = False
+        self._offered: tuple[bool, bool] | None = None
 
     @property
     def tui(self) -> GenAITUI:
@@ -88,12 +90,16 @@ class DashboardScreen(Screen[None]):
         self.query_one("#progress").border_title = "Progress"
         self.query_one("#questions").border_title = "Questions"
         self.query_one("#detail").border_title = "Question"
+        self.query_one(TopicTable).on_highlight = self.select_topic
+        self.query_one(QuestionList).on_highlight = self.select_question
         self.refresh_progress()
         self.query_one(TopicTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Coming back from a review: figures may have changed."""
-        self.refresh_progress()
+        """Coming back from a review: figures may have changed (not on the first show)."""
+        if self._shown_once:
+            self.refresh_progress()
+        self._shown_once = True
 
     # Showing -----------------------------------------------------------------
 
@@ -123,8 +129,7 @@ class DashboardScreen(Screen[None]):
         title = f"Questions · {sanitize(topic.title)}" if topic else "Questions"
         filters = [f for f in (self.difficulty_filter, self.tag_filter) if f]
         question_list.border_title = Text(title + "".join(f" · {f}" for f in filters))
-        with question_list.prevent(OptionList.OptionHighlighted):
-            question_list.show_rows(rows, keep=self.question_id)
+        question_list.show_rows(rows, keep=self.question_id)
         self.question_id = question_list.highlighted_id
 
     def _passes_filters(self, question: Question) -> bool:
@@ -137,7 +142,10 @@ class DashboardScreen(Screen[None]):
         """Show the current question in the detail pane."""
         question = self.current_question
         detail = self.query_one(QuestionDetail)
-        self.refresh_bindings()
+        offered = (question is not None, self.revealed)
+        if offered != self._offered:  # the Footer rebuilds itself: only when its keys change
+            self._offered = offered
+            self.refresh_bindings()
         if question is None:
             detail.show(None)
             return
@@ -164,10 +172,8 @@ class DashboardScreen(Screen[None]):
 
     # Events ------------------------------------------------------------------
 
-    @on(DataTable.RowHighlighted, "#topics")
-    def select_topic(self, event: DataTable.RowHighlighted) -> None:
+    def select_topic(self, topic_id: str) -> None:
         """A new topic under the cursor: list its questions."""
-        topic_id = event.row_key.value
         if topic_id == self.topic_id:
             return
         self.topic_id = topic_id
@@ -181,12 +187,11 @@ class DashboardScreen(Screen[None]):
         """Enter on a topic: go to its questions."""
         self.query_one(QuestionList).focus()
 
-    @on(OptionList.OptionHighlighted, "#questions")
-    def select_question(self, event: OptionList.OptionHighlighted) -> None:
+    def select_question(self, question_id: str) -> None:
         """A new question under the cursor: show it, answer hidden."""
-        if event.option.id == self.question_id:
+        if question_id == self.question_id:
             return
-        self.question_id = event.option.id
+        self.question_id = question_id
         self.revealed = False
         self.shown_at = time.monotonic()
         self._show_detail()
@@ -262,8 +267,7 @@ class DashboardScreen(Screen[None]):
     def _move_topic_cursor(self, topic_id: str) -> None:
         """Put the topic table's cursor on a topic without re-triggering selection."""
         table = self.query_one(TopicTable)
-        with table.prevent(DataTable.RowHighlighted):
-            table.move_cursor(row=table.get_row_index(topic_id))
+        table.move_cursor(row=table.get_row_index(topic_id))
 
     def action_review(self, topic_only: bool) -> None:
         """Start a review session of everything due, or of the selected topic only."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -37,14 +38,28 @@ class QuestionList(OptionList):
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.ascii = ascii
+        self.on_highlight: Callable[[str], None] | None = None
+        """Called with the question id in the same turn as the highlight moves (see TopicTable)."""
+        self._rebuilding = False
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Move the highlight, then tell the screen which question it is on."""
+        super().watch_highlighted(highlighted)
+        question = self.highlighted_id
+        if not self._rebuilding and question is not None and self.on_highlight is not None:
+            self.on_highlight(question)
 
     def show_rows(self, rows: list[QuestionRow], keep: str | None = None) -> None:
         """Replace the list, keeping the highlight on `keep` when it is still there."""
-        self.clear_options()
-        self.add_options([Option(self._label(row), id=row.question.id) for row in rows])
-        ids = [row.question.id for row in rows]
-        if rows:
-            self.highlighted = ids.index(keep) if keep in ids else 0
+        self._rebuilding = True
+        try:
+            self.clear_options()
+            self.add_options([Option(self._label(row), id=row.question.id) for row in rows])
+            ids = [row.question.id for row in rows]
+            if rows:
+                self.highlighted = ids.index(keep) if keep in ids else 0
+        finally:
+            self._rebuilding = False
 
     def _label(self, row: QuestionRow) -> Text:
         """Marker, difficulty letter and question text."""

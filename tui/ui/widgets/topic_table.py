@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -41,6 +43,19 @@ class TopicTable(DataTable[Text | str]):
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.ascii = ascii
+        self.on_highlight: Callable[[str], None] | None = None
+        """Called with the topic id in the same turn as the cursor moves.
+
+        A RowHighlighted message would reach the screen a frame later (about 16-33 ms);
+        calling back at once lets the detail pane repaint in the same frame.
+        """
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        """Move the cursor, then tell the screen which topic is highlighted."""
+        super().watch_cursor_coordinate(old, new)
+        topic = self.highlighted_topic
+        if old != new and topic is not None and self.on_highlight is not None:
+            self.on_highlight(topic)
 
     def on_mount(self) -> None:
         """Create the columns once."""

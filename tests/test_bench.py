@@ -1,0 +1,87 @@
+"""The bench scripts run on tiny inputs and print their figures (no timing is asserted)."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.store.progress import Progress
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+GENAI = Path(sys.executable).parent / "genai-tui"
+
+pytestmark = pytest.mark.skipif(
+    not GENAI.exists(), reason="genai-tui is not installed next to this Python"
+)
+
+
+def run_script(name: str, *args: str, timeout: float = 120) -> str:
+    """Run bench/NAME.py with this interpreter; return its output, which the test prints."""
+    result = subprocess.run(
+        [sys.executable, str(BENCH / name), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=BENCH.parent,
+    )
+    print(result.stdout)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_make_synthetic_writes_a_valid_pack_and_database(tmp_path: Path) -> None:
+    out = run_script("make_synthetic.py", "30", "100", "--out", str(tmp_path), "--per-topic", "10")
+    assert "synthetic pack" in out
+    content = tmp_path / "content"
+    assert len(list(content.glob("*.yaml"))) == 3
+    validate = subprocess.run(
+        [str(GENAI), "validate", str(content)], capture_output=True, text=True, timeout=60
+    )
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+    assert "warning" not in validate.stdout
+    progress = Progress.open(tmp_path / "progress.db")
+    try:
+        assert progress.review_count() == 100
+    finally:
+        progress.close()
+    conn = sqlite3.connect(tmp_path / "progress.db")
+    try:
+        assert 0 < conn.execute("SELECT count(*) FROM cards").fetchone()[0] <= 30
+    finally:
+        conn.close()
+
+
+def test_keys_runs_through_the_pilot() -> None:
+    out = run_script("keys.py", "--quick")
+    assert "keypress to repainted detail pane" in out
+    assert "question list" in out
+
+
+def test_writes_reports_ratings_stats_and_query_plans() -> None:
+    out = run_script("writes.py", "--quick")
+    assert "Progress.rate" in out
+    assert "stats beyond the floor" in out
+    assert "EXPLAIN QUERY PLAN" in out
+
+
+@pytest.mark.slow
+def test_startup_compares_with_the_bare_app_on_a_pty() -> None:
+    out = run_script("startup.py", "--quick", "--runs", "1")
+    assert "median ratio" in out
+    assert "importtime" in out
+
+
+@pytest.mark.slow
+def test_scale_reports_time_and_memory_on_a_pty() -> None:
+    out = run_script("scale.py", "--quick")
+    assert "peak RSS ratio" in out
+
+
+@pytest.mark.slow
+def test_wire_counts_bytes_per_key_on_a_pty() -> None:
+    out = run_script("wire.py", "--quick", "--quiet-ms", "200")
+    assert "Space (reveal)" in out
