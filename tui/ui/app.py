@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -13,17 +13,26 @@ from textual.binding import Binding, BindingType
 
 from tui.config import Settings, SettingsFile
 from tui.study import Study
-from tui.ui.palette import GenAICommands
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_rows
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def genai_commands() -> type[Provider]:
+    """genai-tui's command palette provider, imported when the palette first opens."""
+    from tui.ui.palette import GenAICommands
+
+    return GenAICommands
 
 
 class GenAITUI(App[None]):
     """Interview preparation with spaced repetition: dashboard, review, mock, stats, help."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {GenAICommands}
+    COMMANDS = App.COMMANDS | {genai_commands}
     TITLE = "genai-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [

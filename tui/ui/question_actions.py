@@ -10,13 +10,13 @@ from textual.screen import Screen
 from tui.core.models import Question
 from tui.store.errors import StoreError
 from tui.study import Study
-from tui.ui.screens.note import NoteScreen
 
 
 def edit_note(
     screen: Screen[Any], study: Study, question: Question, then: Callable[[], None]
 ) -> None:
     """Open the note editor; save what comes back and call `then` to redraw."""
+    from tui.ui.screens.note import NoteScreen
 
     def save(body: str | None) -> None:
         if body is None:
