@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -62,6 +61,8 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read settings ({error})") from error
+    import tomllib
+
     try:
         return Settings.from_mapping(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:

@@ -91,15 +91,17 @@ class DashboardScreen(Screen[None]):
         self.query_one("#detail").border_title = "Question"
         self.query_one(TopicTable).on_highlight = self.select_topic
         self.query_one(QuestionList).on_highlight = self.select_question
-        self.refresh_progress(first_frame=True)
+        rows = self.tui.study.topic_rows()
+        self.query_one(TopicTable).show_rows(rows)
+        if rows:
+            self.topic_id = rows[0].topic_id
         self.query_one(TopicTable).focus()
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         """Fill what the first frame does not need: the question panes and the Footer."""
         self.mount(Footer(compact=True))
-        self._show_questions()
-        self._show_detail()
+        self.refresh_progress()
 
     def on_screen_resume(self) -> None:
         """Coming back from a review: figures may have changed (not on the first show)."""
@@ -109,9 +111,8 @@ class DashboardScreen(Screen[None]):
 
     # Showing -----------------------------------------------------------------
 
-    def refresh_progress(self, first_frame: bool = False) -> None:
-        """Recompute figures and redraw the table and progress pane (and the question panes,
-        except for the very first frame, which shows the topic table as early as possible)."""
+    def refresh_progress(self) -> None:
+        """Recompute figures and redraw the table, progress pane, question list and detail."""
         study = self.tui.study
         cards = study.cards()
         rows = study.topic_rows(cards)
@@ -119,9 +120,8 @@ class DashboardScreen(Screen[None]):
         self.query_one(ProgressPanel).show(study.overview(rows), rows)
         if self.topic_id is None and rows:
             self.topic_id = rows[0].topic_id
-        if not first_frame:
-            self._show_questions(cards)
-            self._show_detail()
+        self._show_questions(cards)
+        self._show_detail()
 
     def _show_questions(self, cards: dict[str, CardState] | None = None) -> None:
         """List the selected topic's questions with their states, after the filters."""
