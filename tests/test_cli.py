@@ -202,3 +202,33 @@ def test_truncated_database_via_the_command_line(tmp_path: Path) -> None:
     result = run("stats", "--db", str(broken))
     assert result.returncode == 1
     assert result.stderr.startswith(f"genai-tui: error: {broken}: not a usable SQLite database")
+
+
+def test_interview_date_adds_readiness_to_stats_json(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    db = tmp_path / "p.db"
+    args = ["--db", str(db), "--content", str(fixture_bank_dir)]
+    from fsrs import Rating
+
+    from tui.store.progress import Progress
+
+    progress = Progress.open(db)
+    progress.rate("attention/compute", Rating.Good)
+    progress.close()
+    plain = json.loads(run("stats", "--json", *args).stdout)
+    assert "readiness" not in plain
+    assert len(plain["due_forecast"]) == 30 and all(
+        isinstance(n, int) for n in plain["due_forecast"]
+    )
+    assert plain["streak"] == 1 and plain["retention"] is None
+    report = json.loads(run("--interview", "2099-01-01", "stats", "--json", *args).stdout)
+    assert report["interview_date"] == "2099-01-01"
+    ready = {row["id"]: row for row in report["readiness"]}
+    assert set(ready) >= {"attention", "retrieval"}
+    assert 0.0 <= ready["attention"]["recall"] < 0.5 and ready["retrieval"]["recall"] == 0.0
+    assert ready["retrieval"]["reviews_needed"] >= 2
+    again = json.loads(run("stats", "--json", *args).stdout)
+    assert again["interview_date"] == "2099-01-01", "the date is kept in the config"
+    cleared = json.loads(run("stats", "--json", "--interview", "none", *args).stdout)
+    assert "readiness" not in cleared

@@ -44,3 +44,17 @@ async def test_too_small_then_back_keeps_the_review_state(
         assert (review.index, review.phase) == (1, Phase.TICK)
         await pilot.press("1", "enter", "3")
         assert review.index == 2
+
+
+async def test_states_and_mastery_read_without_colour(
+    tmp_path: Path, fixture_bank_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([fixture_bank_dir], tmp_path / "p.db", FakeClock(FIXED_NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "space", "3")
+        text = _export(app)
+        assert "✓ J How is scaled" in text, "a scheduled question is marked by a glyph"
+        assert "○ M Why divide" in text, "a new question is marked by a glyph"
+        assert " 50% " in text or "50%" in text, "mastery is a number, not only a colour"
+        assert app.no_color
