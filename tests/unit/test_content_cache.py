@@ -45,12 +45,40 @@ def test_editing_a_file_invalidates_the_cache(tmp_path: Path, fixture_bank_dir: 
     assert edited is not None and edited.summary == "Edited summary."
 
 
-def test_corrupt_cache_is_ignored(tmp_path: Path, fixture_bank_dir: Path) -> None:
+def test_corrupt_index_is_ignored(tmp_path: Path, fixture_bank_dir: Path) -> None:
     cache = tmp_path / "cache"
     load_bank_cached([fixture_bank_dir], cache)
-    for entry in cache.glob("bank-*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    (index,) = cache.glob("bank-*/index.pickle")
+    index.write_bytes(b"not a pickle")
     assert load_bank_cached([fixture_bank_dir], cache).bank.question_count == 4
+
+
+def test_cached_bank_holds_only_an_index_and_reads_details_on_demand(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    cache = tmp_path / "cache"
+    fresh = load_bank_cached([fixture_bank_dir], cache)
+    cached = load_bank_cached([fixture_bank_dir], cache)
+    question = cached.bank.question("retrieval/rrf")
+    assert question is not None and question.loaded is None, "details are not in memory"
+    original = fresh.bank.question("retrieval/rrf")
+    assert original is not None
+    assert question.answer == original.answer
+    assert question.key_points == original.key_points
+    assert question.to_dict() == original.to_dict()
+
+
+def test_missing_details_file_falls_back_to_the_content_files(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    cache = tmp_path / "cache"
+    load_bank_cached([fixture_bank_dir], cache)
+    cached = load_bank_cached([fixture_bank_dir], cache)
+    for topic_file in cache.glob("bank-*/attention.pickle"):
+        topic_file.write_bytes(b"garbage")
+    question = cached.bank.question("attention/compute")
+    assert question is not None
+    assert "softmax" in question.answer
 
 
 def test_loading_from_the_cache_imports_neither_yaml_nor_pydantic(

@@ -16,7 +16,7 @@ DEFAULT_DECAY = 0.1542
 LEARNING, REVIEW, RELEARNING = 1, 2, 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardState:
     """Where one question stands in FSRS: state, memory and the next due time."""
 

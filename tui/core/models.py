@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 TOPIC_ID_PATTERN = re.compile(rf"^{SLUG}$")
@@ -25,19 +25,77 @@ class Difficulty(StrEnum):
         return list(Difficulty).index(self)
 
 
-@dataclass(frozen=True)
-class Question:
-    """One interview question with its model answer and grading rubric."""
+@dataclass(frozen=True, slots=True)
+class QuestionDetails:
+    """The long parts of a question: its answer and rubric, loaded when the question is shown."""
 
-    id: str
-    difficulty: Difficulty
-    question: str
     answer: str
     key_points: tuple[str, ...]
     follow_ups: tuple[str, ...] = ()
     pitfalls: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
+
+
+class DetailSource(Protocol):
+    """Where the details of questions kept only as an index come from (the content cache)."""
+
+    def details(self, question_id: str) -> QuestionDetails:
+        """The details of one question."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One interview question with its model answer and grading rubric.
+
+    The short fields are always in memory; the details are either held (`loaded`) or fetched
+    from `source` when first needed, so a bank of thousands of questions stays small.
+    """
+
+    id: str
+    difficulty: Difficulty
+    question: str
     tags: tuple[str, ...] = ()
+    loaded: QuestionDetails | None = field(default=None, repr=False, compare=False)
+    source: DetailSource | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def details(self) -> QuestionDetails:
+        """The answer and rubric, from memory or from the source."""
+        if self.loaded is not None:
+            return self.loaded
+        if self.source is None:
+            raise LookupError(f"no details for question {self.id}")
+        return self.source.details(self.id)
+
+    @property
+    def answer(self) -> str:
+        """The model answer: Markdown with $...$ and $$...$$ LaTeX."""
+        return self.details.answer
+
+    @property
+    def key_points(self) -> tuple[str, ...]:
+        """What a good answer must make: the grading rubric."""
+        return self.details.key_points
+
+    @property
+    def follow_ups(self) -> tuple[str, ...]:
+        """Questions an interviewer would ask next."""
+        return self.details.follow_ups
+
+    @property
+    def pitfalls(self) -> tuple[str, ...]:
+        """Common wrong answers."""
+        return self.details.pitfalls
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Papers (with year) or official documentation."""
+        return self.details.references
+
+    def without_details(self) -> Question:
+        """The same question holding only its short fields (for the cached index)."""
+        return replace(self, loaded=None, source=None)
 
     @property
     def topic_id(self) -> str:
@@ -59,7 +117,7 @@ class Question:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A topic of the bank: one YAML file with its questions."""
 

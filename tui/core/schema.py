@@ -6,7 +6,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from tui.core.models import QUESTION_ID_PATTERN, TOPIC_ID_PATTERN, Difficulty, Question, Topic
+from tui.core.models import (
+    QUESTION_ID_PATTERN,
+    TOPIC_ID_PATTERN,
+    Difficulty,
+    Question,
+    QuestionDetails,
+    Topic,
+)
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -67,12 +74,14 @@ def to_topic(schema: TopicSchema) -> Topic:
                 id=q.id,
                 difficulty=q.difficulty,
                 question=q.question,
-                answer=q.answer,
-                key_points=tuple(q.key_points),
-                follow_ups=tuple(q.follow_ups),
-                pitfalls=tuple(q.pitfalls),
-                references=tuple(q.references),
                 tags=tuple(q.tags),
+                loaded=QuestionDetails(
+                    answer=q.answer,
+                    key_points=tuple(q.key_points),
+                    follow_ups=tuple(q.follow_ups),
+                    pitfalls=tuple(q.pitfalls),
+                    references=tuple(q.references),
+                ),
             )
             for q in schema.questions
         ),

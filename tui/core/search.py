@@ -18,25 +18,41 @@ class Hit:
     score: int
 
 
+class SearchIndex:
+    """Case-folded question text, tags and answer of every question, built once per search."""
+
+    def __init__(self, questions: Iterable[Question]) -> None:
+        self.entries = [
+            (
+                question,
+                (
+                    (question.question.casefold(), QUESTION_WEIGHT),
+                    (" ".join(question.tags).casefold(), TAG_WEIGHT),
+                    (question.answer.casefold(), ANSWER_WEIGHT),
+                ),
+            )
+            for question in questions
+        ]
+
+    def search(self, query: str, limit: int = 100) -> list[Hit]:
+        """Questions containing every word of the query, best first (question > tags > answer)."""
+        words = query.casefold().split()
+        if not words:
+            return []
+        hits = []
+        for question, fields in self.entries:
+            score = 0
+            for word in words:
+                best = max((weight for text, weight in fields if word in text), default=0)
+                if not best:
+                    break
+                score += best
+            else:
+                hits.append(Hit(question, score))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:limit]
+
+
 def search(questions: Iterable[Question], query: str, limit: int = 100) -> list[Hit]:
-    """Questions containing every word of the query, best first (question > tags > answer)."""
-    words = query.casefold().split()
-    if not words:
-        return []
-    hits = []
-    for question in questions:
-        fields = (
-            (question.question.casefold(), QUESTION_WEIGHT),
-            (" ".join(question.tags).casefold(), TAG_WEIGHT),
-            (question.answer.casefold(), ANSWER_WEIGHT),
-        )
-        score = 0
-        for word in words:
-            best = max((weight for text, weight in fields if word in text), default=0)
-            if not best:
-                break
-            score += best
-        else:
-            hits.append(Hit(question, score))
-    hits.sort(key=lambda hit: -hit.score)
-    return hits[:limit]
+    """One-off search over `questions` (builds a throwaway index)."""
+    return SearchIndex(questions).search(query, limit)

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.bank import Bank
 from tui.core.sanitize import sanitize
-from tui.core.search import search
+from tui.core.search import SearchIndex
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -31,6 +31,7 @@ class SearchScreen(ModalScreen[str | None]):
     def __init__(self, bank: Bank) -> None:
         super().__init__()
         self.bank = bank
+        self.index: SearchIndex | None = None
 
     def compose(self) -> ComposeResult:
         """Query box over the results."""
@@ -48,7 +49,9 @@ class SearchScreen(ModalScreen[str | None]):
         """Re-run the search on every keystroke."""
         results = self.query_one(OptionList)
         results.clear_options()
-        hits = search(self.bank.questions, event.value)
+        if self.index is None:
+            self.index = SearchIndex(self.bank.questions)
+        hits = self.index.search(event.value)
         for hit in hits:
             label = Text(f"{hit.question.topic_id} · {hit.question.difficulty.value} · ")
             label.append(sanitize(hit.question.question))
