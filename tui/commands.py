@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +43,8 @@ def _fail(message: str) -> None:
 
 def _write_crash_log() -> Path | str:
     """Append the current traceback to the crash log and return its path."""
+    import traceback
+
     try:
         folder = paths.state_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

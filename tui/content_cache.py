@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import shutil
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -103,6 +102,8 @@ def _attach(index: LoadResult, source: CachedDetails) -> LoadResult:
 
 def _store(folder: Path, result: LoadResult) -> None:
     """Write the index and the per-topic details atomically; a failure only costs speed."""
+    import shutil
+
     try:
         temporary = folder.with_name(f"{folder.name}.tmp{os.getpid()}")
         shutil.rmtree(temporary, ignore_errors=True)
@@ -130,6 +131,8 @@ def _index_topic(topic: Topic) -> Topic:
 
 def _drop_stale(cache_dir: Path) -> None:
     """Keep only the newest few cached banks."""
+    import shutil
+
     entries = sorted(cache_dir.glob("bank-*"), key=lambda p: p.stat().st_mtime)
     for stale in entries[:-KEEP]:
         if stale.is_dir():
