@@ -48,18 +48,18 @@ async def test_filters_by_difficulty_and_tag(tmp_path: Path, fixture_bank_dir: P
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j")  # the retrieval topic
         listing = app.screen.query_one(QuestionList)
-        assert listing.option_count == 2
+        assert listing.row_count == 2
         await pilot.press("d")  # junior only
-        assert listing.option_count == 1
+        assert listing.row_count == 1
         assert listing.highlighted_id == "retrieval/pipeline"
         await pilot.press("d")  # mid only
         assert listing.highlighted_id == "retrieval/rrf"
         await pilot.press("d", "d")  # senior (none), then all again
-        assert listing.option_count == 2
+        assert listing.row_count == 2
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("down", "down", "enter")  # (all tags), rag, retrieval -> "retrieval"
-        assert listing.option_count == 1
+        assert listing.row_count == 1
         assert "retrieval" in str(listing.border_title)
 
 

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets import DataTable, Footer
 
 from tui.config import Settings
 from tui.core.cards import CardState
@@ -204,7 +204,7 @@ class DashboardScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self._show_detail()
 
-    @on(OptionList.OptionSelected, "#questions")
+    @on(DataTable.RowSelected, "#questions")
     def open_question(self) -> None:
         """Enter on a question: move to the detail pane to read it."""
         self.query_one(QuestionDetail).focus()
@@ -246,11 +246,10 @@ class DashboardScreen(Screen[None]):
 
     def _advance(self) -> None:
         """Highlight the next question of the list (the last one stays put)."""
-        question_list = self.query_one(QuestionList)
         self.revealed = False
-        index = question_list.highlighted or 0
-        if index + 1 < question_list.option_count:
-            self.question_id = question_list.get_option_at_index(index + 1).id
+        following = self.query_one(QuestionList).id_after(self.question_id)
+        if following is not None:
+            self.question_id = following
         self.shown_at = time.monotonic()
         self.refresh_progress()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -54,46 +54,83 @@ class QuestionDetail(VerticalScroll):
         super().__init__(id=id)
         self.ascii = ascii
         self.view: DetailView | None = None
+        self._shown: dict[str, object] = {}
+        self._heights: dict[str, int] = {}
 
     def compose(self):  # type: ignore[no-untyped-def]
-        """One Static body that holds the whole rendering."""
-        yield Static(self._empty(), id="detail-body")
+        """The question's header, then its body (answer or hint).
+
+        Two parts so that moving between hidden answers repaints only the header: over SSH
+        that is a few hundred bytes instead of the whole pane.
+        """
+        yield Static(self._empty(), id="detail-head")
+        yield Static(id="detail-body")
 
     def show(self, view: DetailView | None) -> None:
         """Show a question (or the empty hint) and scroll back to the top."""
         self.view = view
-        self.query_one("#detail-body", Static).update(
-            self._empty() if view is None else self._render_view(view)
-        )
+        if view is None:
+            self._update("detail-head", ("empty",), self._empty)
+            self._update("detail-body", ("empty",), Text)
+        else:
+            question = view.question
+            head = (question.id, question.question, view.topic_title, view.status, view.bookmarked)
+            self._update("detail-head", head, lambda: self._render_head(view))
+            body = (
+                (question.id, view.show_key_points, view.note, view.footer)
+                if view.revealed
+                else ("hidden", view.footer)
+            )
+            self._update("detail-body", body, lambda: self._render_body(view))
         self.scroll_home(animate=False)
 
     def show_renderable(self, renderable: RenderableType) -> None:
         """Show something other than a question, such as a session summary."""
         self.view = None
-        self.query_one("#detail-body", Static).update(renderable)
+        self._update("detail-head", ("blank",), Text)
+        self._update("detail-body", (id(renderable),), lambda: renderable)
         self.scroll_home(animate=False)
+
+    def _update(self, part: str, signature: object, render: Callable[[], RenderableType]) -> None:
+        """Redraw one part, only if what it shows has changed; skip the layout pass (which
+        repaints the whole screen) when the part keeps its height."""
+        if self._shown.get(part) == signature:
+            return
+        self._shown[part] = signature
+        widget = self.query_one(f"#{part}", Static)
+        content = render()
+        if part != "detail-head":
+            widget.update(content)
+            return
+        width = widget.content_region.width
+        console = self.app.console
+        lines = len(console.render_lines(content, console.options.update_width(width)))
+        same_height = width > 0 and lines == self._heights.get(part)
+        self._heights[part] = lines
+        widget.update(content, layout=not same_height)
 
     def _empty(self) -> RenderableType:
         """What the pane says before a question is chosen."""
         return Text("Choose a topic, then a question.", style="italic")
 
-    def _render_view(self, view: DetailView) -> RenderableType:
-        """Question, then the answer and its rubric if revealed."""
+    def _render_head(self, view: DetailView) -> RenderableType:
+        """Topic, difficulty and status, then the question itself."""
         styles = MathStyles(math=self.get_component_rich_style("detail--math"))
-        heading = self.get_component_rich_style("detail--heading")
         meta = self.get_component_rich_style("detail--meta")
         question = view.question
         title = inline_text(question.question, styles, self.ascii)
         title.stylize("bold")
         mark = (" · * bookmarked" if self.ascii else " · ★ bookmarked") if view.bookmarked else ""
-        parts: list[RenderableType] = [
-            Text(
-                f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}{mark}",
-                style=meta,
-            ),
-            title,
-            Text(),
-        ]
+        status = f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}{mark}"
+        return Group(Text(status, style=meta), title, Text())
+
+    def _render_body(self, view: DetailView) -> RenderableType:
+        """The hint, or the answer and its rubric once revealed."""
+        styles = MathStyles(math=self.get_component_rich_style("detail--math"))
+        heading = self.get_component_rich_style("detail--heading")
+        meta = self.get_component_rich_style("detail--meta")
+        question = view.question
+        parts: list[RenderableType] = []
         if not view.revealed:
             hint = self.get_component_rich_style("detail--hint")
             parts.append(Text("Answer hidden. Press Space to reveal it.", style=hint))

@@ -1,4 +1,4 @@
-"""The question list of the selected topic, with each question's status as a text marker."""
+"""The question list of the selected topic: one line per question, its state as a text marker."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
 
 MARKERS = {"new": ("○", "o"), "due": ("●", "*"), "later": ("✓", "+")}
 LEVELS = {"junior": "J", "mid": "M", "senior": "S"}
+COLUMN = "question"
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,12 @@ class QuestionRow:
     bookmarked: bool = False
 
 
-class QuestionList(OptionList):
-    """Questions of one topic; highlighting one shows it in the detail pane."""
+class QuestionList(DataTable[Text]):
+    """Questions of one topic, one line each; the full text is in the detail pane.
+
+    A DataTable rather than an OptionList: moving the cursor repaints two lines, not the pane,
+    which keeps each keypress to a few hundred bytes over SSH.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -36,43 +42,77 @@ class QuestionList(OptionList):
     ]
 
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, cursor_type="row", show_header=False, zebra_stripes=False)
         self.ascii = ascii
         self.on_highlight: Callable[[str], None] | None = None
-        """Called with the question id in the same turn as the highlight moves (see TopicTable)."""
+        """Called with the question id in the same turn as the cursor moves (see TopicTable)."""
         self._rebuilding = False
+        self._ids: list[str] = []
 
-    def watch_highlighted(self, highlighted: int | None) -> None:
-        """Move the highlight, then tell the screen which question it is on."""
-        super().watch_highlighted(highlighted)
+    def on_mount(self) -> None:
+        """The single column, as wide as the pane."""
+        self.add_column("Question", key=COLUMN, width=self._column_width())
+
+    def on_resize(self) -> None:
+        """Keep the column as wide as the pane."""
+        column = self.columns.get(ColumnKey(COLUMN))
+        if column is not None:
+            column.width = self._column_width()
+            self._require_update_dimensions = True
+            self.refresh()
+
+    def _column_width(self) -> int:
+        """The pane's width less cell padding and the scrollbar."""
+        scrollbar = self.styles.scrollbar_size_vertical
+        return max(10, self.size.width - 2 * self.cell_padding - scrollbar)
+
+    def show_rows(self, rows: list[QuestionRow], keep: str | None = None) -> None:
+        """Replace the list, keeping the cursor on `keep` when it is still there.
+
+        Rows are keyed by position, so a list of the same length is rewritten in place: no
+        layout pass, and only the pane's own lines are sent to the terminal.
+        """
+        self._rebuilding = True
+        try:
+            if len(rows) == self.row_count:
+                for index, row in enumerate(rows):
+                    self.update_cell_at(Coordinate(index, 0), self._label(row))
+            else:
+                self.clear()
+                for index, row in enumerate(rows):
+                    self.add_row(self._label(row), key=str(index))
+            self._ids = [row.question.id for row in rows]
+            if rows:
+                row_index = self._ids.index(keep) if keep in self._ids else 0
+                self.move_cursor(row=row_index, animate=False)
+        finally:
+            self._rebuilding = False
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        """Move the cursor, then tell the screen which question it is on."""
+        super().watch_cursor_coordinate(old, new)
         question = self.highlighted_id
         if not self._rebuilding and question is not None and self.on_highlight is not None:
             self.on_highlight(question)
 
-    def show_rows(self, rows: list[QuestionRow], keep: str | None = None) -> None:
-        """Replace the list, keeping the highlight on `keep` when it is still there."""
-        self._rebuilding = True
-        try:
-            self.clear_options()
-            self.add_options([Option(self._label(row), id=row.question.id) for row in rows])
-            ids = [row.question.id for row in rows]
-            if rows:
-                self.highlighted = ids.index(keep) if keep in ids else 0
-        finally:
-            self._rebuilding = False
-
     def _label(self, row: QuestionRow) -> Text:
-        """Marker, difficulty letter and question text."""
+        """Marker, bookmark, difficulty letter and question text, cut with an ellipsis."""
         marker = MARKERS[row.state][1 if self.ascii else 0]
-        level = LEVELS[row.question.difficulty.value]
         star = ("*" if self.ascii else "★") if row.bookmarked else " "
-        label = Text(f"{marker}{star}{level} ")
+        level = LEVELS[row.question.difficulty.value]
+        label = Text(f"{marker}{star}{level} ", no_wrap=True, overflow="ellipsis")
         label.append(sanitize(row.question.question))
         return label
 
     @property
     def highlighted_id(self) -> str | None:
         """The id of the question under the cursor."""
-        if self.highlighted is None or not self.option_count:
+        row = self.cursor_coordinate.row
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def id_after(self, question_id: str | None) -> str | None:
+        """The id of the question listed after `question_id`, if any."""
+        if question_id not in self._ids:
             return None
-        return self.get_option_at_index(self.highlighted).id
+        index = self._ids.index(question_id) + 1
+        return self._ids[index] if index < len(self._ids) else None
