@@ -49,10 +49,6 @@ class QuestionList(DataTable[Text]):
         self._rebuilding = False
         self._ids: list[str] = []
 
-    def on_mount(self) -> None:
-        """The single column, as wide as the pane."""
-        self.add_column("Question", key=COLUMN, width=self._column_width())
-
     def on_resize(self) -> None:
         """Keep the column as wide as the pane."""
         column = self.columns.get(ColumnKey(COLUMN))
@@ -74,6 +70,8 @@ class QuestionList(DataTable[Text]):
         """
         self._rebuilding = True
         try:
+            if not self.columns:
+                self.add_column("Question", key=COLUMN, width=self._column_width())
             if len(rows) == self.row_count:
                 for index, row in enumerate(rows):
                     self.update_cell_at(Coordinate(index, 0), self._label(row))
