@@ -158,7 +158,7 @@ async def run_navigation(app: Any, keys: int, start_topic: int) -> dict[str, Tim
         results["topic table"] = await measure(app, pilot, bounce(2 * keys, span), paints, shown)
         await pilot.press("enter")
         await pilot.pause()
-        count = app.screen.query_one("#questions").option_count
+        count = app.screen.query_one("#questions").row_count
         results["question list"] = await measure(
             app, pilot, bounce(2 * keys, count - 1), paints, shown
         )
