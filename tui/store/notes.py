@@ -34,10 +34,6 @@ class Notes:
             else:
                 self.db.execute("DELETE FROM notes WHERE question_id = ?", [question_id])
 
-    def noted(self) -> set[str]:
-        """Ids of the questions that have a note."""
-        return {row[0] for row in self.db.execute("SELECT question_id FROM notes")}
-
     def is_bookmarked(self, question_id: str) -> bool:
         """Whether one question is bookmarked."""
         row = self.db.execute(
