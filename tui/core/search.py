@@ -51,8 +51,3 @@ class SearchIndex:
                 hits.append(Hit(question, score))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
-
-
-def search(questions: Iterable[Question], query: str, limit: int = 100) -> list[Hit]:
-    """One-off search over `questions` (builds a throwaway index)."""
-    return SearchIndex(questions).search(query, limit)
