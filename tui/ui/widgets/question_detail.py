@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.visual import visualize
 from textual.widgets import Static
 
 from tui.core.models import Question
@@ -55,7 +56,6 @@ class QuestionDetail(VerticalScroll):
         self.ascii = ascii
         self.view: DetailView | None = None
         self._shown: dict[str, object] = {}
-        self._heights: dict[str, int] = {}
 
     def compose(self):  # type: ignore[no-untyped-def]
         """The question's header, then its body (answer or hint).
@@ -103,11 +103,12 @@ class QuestionDetail(VerticalScroll):
             widget.update(content)
             return
         width = widget.content_region.width
-        console = self.app.console
-        lines = len(console.render_lines(content, console.options.update_width(width)))
-        same_height = width > 0 and lines == self._heights.get(part)
-        self._heights[part] = lines
-        widget.update(content, layout=not same_height)
+        if width > 0:  # measured the way Textual's own layout measures a Static
+            old = widget.get_content_height(widget.size, self.app.size, width)
+            new = visualize(widget, content, markup=False).get_height(widget.styles, width)  # type: ignore[arg-type]
+            widget.update(content, layout=old != new)
+        else:
+            widget.update(content)
 
     def _empty(self) -> RenderableType:
         """What the pane says before a question is chosen."""
