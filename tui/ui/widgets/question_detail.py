@@ -69,6 +69,7 @@ class QuestionDetail(VerticalScroll):
     def show(self, view: DetailView | None) -> None:
         """Show a question (or the empty hint) and scroll back to the top."""
         self.view = view
+        self.query_one("#detail-head").display = True
         if view is None:
             self._update("detail-head", ("empty",), self._empty)
             self._update("detail-body", ("empty",), Text)
@@ -87,7 +88,7 @@ class QuestionDetail(VerticalScroll):
     def show_renderable(self, renderable: RenderableType) -> None:
         """Show something other than a question, such as a session summary."""
         self.view = None
-        self._update("detail-head", ("blank",), Text)
+        self.query_one("#detail-head").display = False
         self._update("detail-body", (id(renderable),), lambda: renderable)
         self.scroll_home(animate=False)
 
