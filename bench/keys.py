@@ -226,11 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         benchlib.build_progress_db(db, ids, args.reviews_bundled)
         floor = asyncio.run(run_floor(args.keys, topics))
         bundled = asyncio.run(run_navigation(build_app([], db), args.keys, 0))
-        pack = args.pack
-        if pack is None:
-            pack = folder / "pack"
-            made = make_synthetic.make_pack(args.questions, args.reviews, pack)
-            print(f"synthetic pack built in {made.content_seconds + made.db_seconds:.1f} s")
+        pack = make_synthetic.pack_or_build(args.pack, args.questions, args.reviews, folder)
         large_app = build_app([pack / "content"], pack / "progress.db")
         large = asyncio.run(run_navigation(large_app, args.keys, len(topics)))
         size = large_app.study.bank.question_count

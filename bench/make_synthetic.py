@@ -186,6 +186,16 @@ def report(pack: Pack) -> None:
     print(f"open it with: genai-tui --content {pack.content} --db {pack.db}")
 
 
+def pack_or_build(pack: Path | None, questions: int, reviews: int, folder: Path) -> Path:
+    """The given pack, or a new one of `questions` and `reviews` built under `folder`."""
+    if pack is not None:
+        return pack
+    built = folder / "pack"
+    made = make_pack(questions, reviews, built)
+    print(f"synthetic pack built in {made.content_seconds + made.db_seconds:.1f} s")
+    return built
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the pack given on the command line."""
     parser = argparse.ArgumentParser(description="write a synthetic content pack and database")

@@ -47,11 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         folder = Path(tmp)
-        pack = args.pack
-        if pack is None:
-            pack = folder / "pack"
-            made = make_synthetic.make_pack(args.questions, args.reviews, pack)
-            print(f"synthetic pack built in {made.content_seconds + made.db_seconds:.1f} s")
+        pack = make_synthetic.pack_or_build(args.pack, args.questions, args.reviews, folder)
         db = folder / "progress.db"
         benchlib.copy_db(pack / "progress.db", db)
         rows = topic_rows(pack / "content")

@@ -135,11 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-writes-") as tmp:
         folder = Path(tmp)
-        pack = args.pack
-        if pack is None:
-            pack = folder / "pack"
-            made = make_synthetic.make_pack(args.questions, args.reviews, pack)
-            print(f"synthetic pack built in {made.content_seconds + made.db_seconds:.1f} s")
+        pack = make_synthetic.pack_or_build(args.pack, args.questions, args.reviews, folder)
         source = pack / "progress.db"
         db = folder / "rate.db"
         benchlib.copy_db(source, db)
