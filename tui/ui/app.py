@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 
 from tui.config import Settings, SettingsFile
 from tui.study import Study
+from tui.ui.compact_output import compacting
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_rows
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -72,6 +74,10 @@ class GenAITUI(App[None]):
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         self._check_size()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this platform, sending frames without repeated style codes."""
+        return compacting(super().get_driver_class())
 
     def get_default_screen(self) -> DashboardScreen:
         """The dashboard is the app's base screen, drawn in the very first frame."""
