@@ -9,11 +9,11 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
+from tui.ui.widgets.quiet_table import QuietTable
 
 MARKERS = {"new": ("○", "o"), "due": ("●", "*"), "later": ("✓", "+")}
 LEVELS = {"junior": "J", "mid": "M", "senior": "S"}
@@ -29,7 +29,7 @@ class QuestionRow:
     bookmarked: bool = False
 
 
-class QuestionList(DataTable[Text]):
+class QuestionList(QuietTable[Text]):
     """Questions of one topic, one line each; the full text is in the detail pane.
 
     A DataTable rather than an OptionList: moving the cursor repaints two lines, not the pane,
@@ -66,15 +66,14 @@ class QuestionList(DataTable[Text]):
         """Replace the list, keeping the cursor on `keep` when it is still there.
 
         Rows are keyed by position, so a list of the same length is rewritten in place: no
-        layout pass, and only the pane's own lines are sent to the terminal.
+        layout pass, and only the rows that changed are sent to the terminal.
         """
         self._rebuilding = True
         try:
             if not self.columns:
                 self.add_column("Question", key=COLUMN, width=self._column_width())
             if len(rows) == self.row_count:
-                for index, row in enumerate(rows):
-                    self.update_cell_at(Coordinate(index, 0), self._label(row))
+                self.update_rows([(self._label(row),) for row in rows])
             else:
                 self.clear()
                 for index, row in enumerate(rows):

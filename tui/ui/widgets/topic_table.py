@@ -8,11 +8,11 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from tui.core.mastery import TopicMastery
 from tui.core.sanitize import sanitize
+from tui.ui.widgets.quiet_table import QuietTable
 
 COLUMNS = (
     ("Topic", "topic"),
@@ -32,7 +32,7 @@ def mastery_cell(mastery: float, ascii: bool = False, width: int = 4) -> str:
     return f"{mastery:>4.0%} {bar}"
 
 
-class TopicTable(DataTable[Text | str]):
+class TopicTable(QuietTable[Text | str]):
     """Topics with their progress; highlighting a row selects the topic."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,9 +81,7 @@ class TopicTable(DataTable[Text | str]):
             for row in rows:
                 self.add_row(*self._cells(row), key=row.topic_id)
             return
-        for row in rows:
-            for (_, column), value in zip(COLUMNS, self._cells(row), strict=True):
-                self.update_cell(row.topic_id, column, value)
+        self.update_rows([self._cells(row) for row in rows])
 
     def _cells(self, row: TopicMastery) -> tuple[Text | str, ...]:
         """The five cells of one topic; content text as Text so it is never read as markup."""
