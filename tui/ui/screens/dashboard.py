@@ -134,9 +134,12 @@ class DashboardScreen(Screen[None]):
             for question, state in study.question_states(topic.id if topic else "", cards)
             if self._passes_filters(question)
         ]
-        title = f"Questions · {sanitize(topic.title)}" if topic else "Questions"
+        # The title names the filters, not the topic (the topic table's cursor shows that):
+        # a new title repaints the whole pane, a new topic only its rows.
         filters = [f for f in (self.difficulty_filter, self.tag_filter) if f]
-        question_list.border_title = Text(title + "".join(f" · {f}" for f in filters))
+        title = sanitize(" · ".join(["Questions", *filters]))
+        if str(question_list.border_title) != title:
+            question_list.border_title = Text(title)
         question_list.show_rows(rows, keep=self.question_id)
         self.question_id = question_list.highlighted_id
 

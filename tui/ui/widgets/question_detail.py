@@ -18,6 +18,11 @@ from tui.core.models import Question
 from tui.core.sanitize import sanitize
 from tui.ui.widgets.rich_answer import MathStyles, RichAnswer, inline_text
 
+HEAD_MIN_LINES = 4
+"""The header's least height while the answer is hidden: status and up to three lines of
+question. Headers that fit keep one height from question to question, so moving on needs no
+layout pass (which would repaint the pane twice)."""
+
 
 @dataclass(frozen=True)
 class DetailView:
@@ -44,11 +49,13 @@ class QuestionDetail(VerticalScroll):
         "detail--meta",
         "detail--hint",
     }
-    DEFAULT_CSS = """
-    QuestionDetail .detail--math { text-style: bold; }
-    QuestionDetail .detail--heading { text-style: bold underline; }
-    QuestionDetail .detail--meta { text-style: dim; }
-    QuestionDetail .detail--hint { text-style: italic; }
+    DEFAULT_CSS = f"""
+    QuestionDetail #detail-head {{ min-height: {HEAD_MIN_LINES}; margin-bottom: 1; }}
+    QuestionDetail.-revealed #detail-head {{ min-height: 0; }}
+    QuestionDetail .detail--math {{ text-style: bold; }}
+    QuestionDetail .detail--heading {{ text-style: bold underline; }}
+    QuestionDetail .detail--meta {{ text-style: dim; }}
+    QuestionDetail .detail--hint {{ text-style: italic; }}
     """
 
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
@@ -70,6 +77,7 @@ class QuestionDetail(VerticalScroll):
         """Show a question (or the empty hint) and scroll back to the top."""
         self.view = view
         self.query_one("#detail-head").display = True
+        self.set_class(view is not None and view.revealed, "-revealed")
         if view is None:
             self._update("detail-head", ("empty",), self._empty)
             self._update("detail-body", ("empty",), Text)
@@ -107,7 +115,8 @@ class QuestionDetail(VerticalScroll):
         if width > 0:  # measured the way Textual's own layout measures a Static
             old = widget.get_content_height(widget.size, self.app.size, width)
             new = visualize(widget, content, markup=False).get_height(widget.styles, width)  # type: ignore[arg-type]
-            widget.update(content, layout=old != new)
+            floor = 0 if self.has_class("-revealed") else HEAD_MIN_LINES
+            widget.update(content, layout=max(old, floor) != max(new, floor))
         else:
             widget.update(content)
 
@@ -124,7 +133,7 @@ class QuestionDetail(VerticalScroll):
         title.stylize("bold")
         mark = (" · * bookmarked" if self.ascii else " · ★ bookmarked") if view.bookmarked else ""
         status = f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}{mark}"
-        return Group(Text(status, style=meta), title, Text())
+        return Group(Text(status, style=meta), title)
 
     def _render_body(self, view: DetailView) -> RenderableType:
         """The hint, or the answer and its rubric once revealed."""
