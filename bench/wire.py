@@ -6,7 +6,7 @@ genai-tui starts on the bundled bank (with a database of 5,000 reviews) and TEXT
 set to none. After the first frame the output is drained until idle; then each key is sent and
 the output read until no byte has arrived for --quiet-ms, and counted. Measured: `j` in the topic
 table, `j`/`k` in the question list (after Enter) and Space (reveal; a `j`/`k` not counted comes
-before each Space so there is always a hidden answer to reveal).
+before each Space, always moving to another question, so there is a hidden answer to reveal).
 """
 
 from __future__ import annotations
@@ -43,10 +43,17 @@ def press(session: benchlib.PtySession, key: str, quiet: float) -> bytes:
     return session.read_until_idle(quiet, timeout=15)
 
 
-def bounce(count: int, span: int) -> list[str]:
-    """`count` keys going j `span` times, then k `span` times, and so on."""
-    span = max(1, span)
-    return ["j" if (i // span) % 2 == 0 else "k" for i in range(count)]
+def walk(count: int, rows: int, start: int = 0) -> tuple[list[str], int]:
+    """`count` j/k keys that each move a cursor over `rows` rows from row `start`, turning at
+    either end; and the row where they leave it."""
+    keys: list[str] = []
+    row, step = start, 1
+    for _ in range(count):
+        if not 0 <= row + step < rows:
+            step = -step
+        row = min(max(row + step, 0), rows - 1)
+        keys.append("j" if step > 0 else "k")
+    return keys, row
 
 
 def measure_app(
@@ -70,10 +77,11 @@ def measure_app(
         for _ in range(moves):
             counts["j in the topic table"].append(press(session, "j", quiet))
         press(session, "\r", quiet)
-        span = topics[moves][2] - 1
-        for key in bounce(presses, span):
+        rows = topics[moves][2]
+        keys, row = walk(presses, rows)
+        for key in keys:
             counts["j/k in the question list"].append(press(session, key, quiet))
-        for key in bounce(presses, span):
+        for key in walk(presses, rows, row)[0]:
             press(session, key, quiet)
             counts["Space (reveal)"].append(press(session, " ", quiet))
         session.quit()
