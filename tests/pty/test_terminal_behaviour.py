@@ -6,6 +6,7 @@ import signal
 import sqlite3
 from pathlib import Path
 
+import pyte
 import pytest
 import yaml
 from terminal import Terminal
@@ -129,6 +130,28 @@ def test_bad_content_file_is_skipped_with_a_visible_warning(tmp_path: Path) -> N
         term.wait_for(b"Topics")
         term.wait_for(b"broken.yaml")
         term.wait_for(b"invalid")
+        term.press("q")
+        assert term.finish() == 0
+    finally:
+        term.kill()
+
+
+def test_a_taller_window_shows_more_topics(tmp_path: Path) -> None:
+    # The window tmux gives at 80x24 less its status line, then at 110x32: the table goes
+    # from 7 topics to 9, and the ninth must be on the screen, not a blank row.
+    term = Terminal(["--db", str(tmp_path / "progress.db")], size=(23, 80))
+    screen = pyte.Screen(80, 23)
+    stream = pyte.ByteStream(screen)
+    try:
+        term.wait_for(b"Topics")
+        term.drain(1.0)
+        stream.feed(term.output)
+        ninth = "Prompting, chain"
+        assert not any(ninth in line for line in screen.display)
+        term.child.setwinsize(31, 110)
+        screen.resize(31, 110)
+        stream.feed(term.drain(2.0))
+        assert any(ninth in line for line in screen.display[:12]), "\n".join(screen.display)
         term.press("q")
         assert term.finish() == 0
     finally:

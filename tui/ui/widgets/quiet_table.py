@@ -17,18 +17,24 @@ class QuietTable(DataTable[CellType]):
 
     - A layout pass elsewhere on the screen no longer repaints the scrollbar. Textual hands a
       ScrollView the virtual size of its region, which for a table differs from the table's
-      own, so every layout pass counted as a size change.
+      own, so every layout pass counted as a size change; here a pass that brings the same
+      sizes as the last one is skipped.
     - `update_rows` repaints the rows whose cells changed, not the whole table with its
       border and empty lines.
     """
 
     _quiet: bool = False
+    _last_sizes: tuple[Size, ...] = ()
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        """Compare against the table's own virtual size, the one ScrollView goes on to use."""
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
+        """Skip a layout pass that changes none of the sizes since the last one."""
+        sizes = (size, virtual_size, container_size, self.virtual_size)
+        if sizes == self._last_sizes:
+            return False
+        self._last_sizes = sizes
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def refresh(
         self,
