@@ -58,3 +58,19 @@ async def test_states_and_mastery_read_without_colour(
         assert "○ M Why divide" in text, "a new question is marked by a glyph"
         assert " 50% " in text or "50%" in text, "mastery is a number, not only a colour"
         assert app.no_color
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_an_overflowing_footer_ends_with_the_palette_key(
+    tmp_path: Path, fixture_bank_dir: Path, size: tuple[int, int]
+) -> None:
+    # After Space the Footer offers more keys than fit; the last column must not show a
+    # letter of a key that has scrolled under the palette key.
+    app = make_app([fixture_bank_dir], tmp_path / "p.db", FakeClock(FIXED_NOW))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        width, height = size
+        widget, _ = app.get_widget_at(width - 1, height - 1)
+        assert type(widget).__name__ == "FooterKey"
+        assert widget.has_class("-command-palette")
