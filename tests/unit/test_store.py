@@ -152,3 +152,33 @@ def test_own_retrievability_matches_fsrs(tmp_path: Path) -> None:
         moment = NOW + timedelta(days=days)
         expected = scheduler.get_card_retrievability(to_fsrs(card), moment)
         assert retrievability(card, moment) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        # UTC: 23:30 on the 1st, 00:10 and 09:00 on the 2nd, 22:59 on the 2nd
+        (timedelta(0), {"2026-03-01": 1, "2026-03-02": 3}),
+        # UTC+2: 23:30 -> 01:30 on the 2nd; 22:59 on the 2nd -> 00:59 on the 3rd
+        (timedelta(hours=2), {"2026-03-02": 3, "2026-03-03": 1}),
+        # UTC-5: 00:10 on the 2nd -> 19:10 on the 1st
+        (timedelta(hours=-5), {"2026-03-01": 2, "2026-03-02": 2}),
+        # UTC+5:30 (counted by SQLite's own date shift): 22:59 -> 04:29 on the 3rd
+        (timedelta(hours=5, minutes=30), {"2026-03-02": 3, "2026-03-03": 1}),
+    ],
+)
+def test_reviews_per_day_counts_local_days(
+    tmp_path: Path, offset: timedelta, expected: dict[str, int]
+) -> None:
+    progress = open_progress(tmp_path / "p.db")
+    moments = ["2026-03-01T23:30", "2026-03-02T00:10", "2026-03-02T09:00", "2026-03-02T22:59"]
+    progress.db.executemany(
+        "INSERT INTO reviews (question_id, rating, reviewed_at, card_after) VALUES (?, 3, ?, '{}')",
+        [("t/q", f"{moment}:00.000000+00:00") for moment in moments],
+    )
+    per_day = progress.history.reviews_per_day(offset)
+    assert {day.isoformat(): count for day, count in per_day.items()} == expected
+    # `since` is exact, not rounded to its hour: 00:10 is in since's hour but before it
+    since = datetime(2026, 3, 2, 0, 15, tzinfo=UTC)
+    assert sum(progress.history.reviews_per_day(offset, since).values()) == 2
+    progress.close()
