@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from conftest import FIXED_NOW
 from factory import FakeClock, make_app
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.paths import bundled_content_dir
 from tui.ui.widgets.question_detail import HEAD_MIN_LINES
-from tui.ui.widgets.quiet_table import QuietTable
+from tui.ui.widgets.quiet_table import QuietTable, same_cell
 from tui.ui.widgets.topic_table import TopicTable
 
 
@@ -94,3 +95,11 @@ async def test_moving_between_hidden_answers_needs_no_layout_pass(
         await pilot.press("space")
         await pilot.pause()
         assert head.region.height < HEAD_MIN_LINES  # revealed: no reserved blank lines
+
+
+def test_a_cell_counts_as_changed_when_only_its_style_differs() -> None:
+    assert same_cell(Text("a"), Text("a"))
+    assert not same_cell(Text("a"), Text("a", style="bold"))  # Text's own == would say equal
+    assert not same_cell(Text("a"), Text("b"))
+    assert not same_cell("1", 1)
+    assert same_cell("-", "-")

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Self, TypeVar
 
+from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
 from textual.widgets import DataTable
 
 CellType = TypeVar("CellType")
+
+
+def same_cell(old: object, new: object) -> bool:
+    """Whether a cell would look the same: rich's Text equality ignores the base style."""
+    if isinstance(old, Text) and isinstance(new, Text):
+        look = ("style", "justify", "overflow", "no_wrap", "end")
+        return old == new and all(getattr(old, a) == getattr(new, a) for a in look)
+    return type(old) is type(new) and old == new
 
 
 class QuietTable(DataTable[CellType]):
@@ -55,7 +64,7 @@ class QuietTable(DataTable[CellType]):
         self._quiet = True
         try:
             for index, values in enumerate(rows):
-                if self.get_row_at(index) == list(values):
+                if all(map(same_cell, self.get_row_at(index), values)):
                     continue
                 changed.append(index)
                 for column, value in enumerate(values):
