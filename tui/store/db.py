@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.paths import schema_dir
+from tui.store.busy import Deadline, retry_while_busy
 from tui.store.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -54,7 +55,14 @@ def open_database(path: Path) -> OpenedDatabase:
     _check_writable(path)
     _create_private(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        # check_same_thread=False: the exit watchdog (tui/exit_watchdog.py) closes the connection
+        # from its own thread when shutdown hangs; otherwise only the main thread uses it.
+        conn = sqlite3.connect(
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
     except sqlite3.Error as error:
         raise StoreError(path, f"cannot open database: {error}") from error
     try:
@@ -102,13 +110,35 @@ def _create_private(path: Path) -> None:
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[str, ...]:
-    """Check the version, set pragmas and migrate; raise StoreError on any problem."""
+    """Check the version, set pragmas and migrate; raise StoreError on any problem.
+
+    Several processes may open the same file at the same moment (two terminals, a reconnect
+    while the old session is closing). Every step that can meet another's lock waits for it,
+    and the migration re-reads the version under the write lock, so the process that loses
+    the race finds the work done and goes on. A database that needs no migration is only read.
+    """
+    deadline = Deadline(BUSY_TIMEOUT_MS / 1000)
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        version = retry_while_busy(lambda: _user_version(conn), deadline)
+        _check_version(conn, path, version)
+        conn.execute("PRAGMA foreign_keys = ON")
+        notices = _journal_mode(conn, deadline)
+        if version < latest_version():
+            _migrate(conn, path, deadline)
     except sqlite3.OperationalError as error:
         raise StoreError(path, _explain(error)) from error
     except sqlite3.DatabaseError as error:
         raise StoreError(path, f"not a usable SQLite database ({error})") from error
+    return notices
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the file (0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _check_version(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse a database genai-tui did not create, or one from a newer genai-tui."""
     known = latest_version()
     if version == 0 and _has_tables(conn):
         raise StoreError(
@@ -120,21 +150,21 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[str, ...]:
             f"schema version {version} is newer than this genai-tui knows ({known}); "
             "upgrade genai-tui",
         )
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        notices = _journal_mode(conn)
-        _migrate(conn, path, version)
-    except sqlite3.OperationalError as error:
-        raise StoreError(path, _explain(error)) from error
-    except sqlite3.DatabaseError as error:
-        raise StoreError(path, f"damaged database ({error})") from error
-    return notices
 
 
-def _journal_mode(conn: sqlite3.Connection) -> tuple[str, ...]:
-    """Turn on WAL; where the filesystem cannot, keep a rollback journal and say so."""
-    mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+def _journal_mode(conn: sqlite3.Connection, deadline: Deadline | None = None) -> tuple[str, ...]:
+    """Turn on WAL; where the filesystem cannot, keep a rollback journal and say so.
+
+    The mode is kept in the file, so a database already in WAL is left alone (switching needs
+    an exclusive lock, and SQLite does not wait for it: the switch is retried until `deadline`).
+    """
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    if mode != "wal":
+
+        def switch() -> str:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+
+        mode = retry_while_busy(switch, deadline or Deadline(BUSY_TIMEOUT_MS / 1000))
     if mode == "wal":
         conn.execute("PRAGMA synchronous = NORMAL")
         return ()
@@ -142,26 +172,55 @@ def _journal_mode(conn: sqlite3.Connection) -> tuple[str, ...]:
     return (f"WAL is not available here; using the {mode} journal instead",)
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Apply every newer migration, each in one transaction, after a backup copy."""
-    pending = [migration for migration in migrations() if migration.version > version]
-    if not pending:
-        return
-    if version > 0:
-        _backup(conn, path.with_name(f"{path.name}.bak-{version}"))
-    import sqlite_utils  # only when migrating: it costs start-up time on every other launch
+def _migrate(conn: sqlite3.Connection, path: Path, deadline: Deadline) -> None:
+    """Apply every pending migration in one write transaction, after a backup copy.
 
-    db = sqlite_utils.Database(conn)
-    for migration in pending:
-        script = migration.path.read_text(encoding="utf-8")
-        try:
-            db.executescript(
-                f"BEGIN;\n{script}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
-            )
-        except sqlite3.Error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+    The version is read again once the write lock is held: another process may have
+    migrated (or created) the database since this one first looked.
+    """
+    retry_while_busy(lambda: conn.execute("BEGIN IMMEDIATE"), deadline)
+    try:
+        version = _user_version(conn)
+        _check_version(conn, path, version)
+        pending = [migration for migration in migrations() if migration.version > version]
+        if pending:
+            if version > 0:
+                _backup(path, path.with_name(f"{path.name}.bak-{version}"), deadline)
+            for migration in pending:
+                for statement in sql_statements(migration.path.read_text(encoding="utf-8")):
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {pending[-1].version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def sql_statements(script: str) -> list[str]:
+    """The complete statements of an SQL script, in order (comments and blanks dropped).
+
+    `executescript` would commit the open transaction first, so migrations run statement by
+    statement inside the transaction that holds the write lock.
+    """
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statement = pending.strip()
+            if _has_code(statement):
+                statements.append(statement)
+            pending = ""
+    if _has_code(pending):
+        statements.append(pending.strip())
+    return statements
+
+
+def _has_code(sql: str) -> bool:
+    """Whether `sql` holds more than comments and a semicolon."""
+    lines = (line.split("--", 1)[0] for line in sql.splitlines())
+    return bool("".join(lines).strip(" \t\n;"))
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
@@ -169,14 +228,23 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
     return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
 
 
-def _backup(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the whole database, WAL included, to `target` (mode 0600)."""
+def _backup(path: Path, target: Path, deadline: Deadline) -> None:
+    """Copy the whole database at `path`, WAL included, to `target` (mode 0600).
+
+    The copy is read through its own read-only connection: the migrating connection holds the
+    write lock, and a backup from it would wait on itself. Readers are not blocked by that lock
+    (WAL, or a rollback journal's RESERVED lock), so the copy sees the last committed state.
+    """
     _create_private(target)
+    source = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     copy = sqlite3.connect(target)
     try:
-        conn.backup(copy)
+        retry_while_busy(lambda: source.backup(copy, pages=0, sleep=0.01), deadline)
     finally:
         copy.close()
+        source.close()
 
 
 def _explain(error: sqlite3.OperationalError) -> str:

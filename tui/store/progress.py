@@ -163,10 +163,13 @@ class Progress:
         from fsrs import Rating
 
         now = now or datetime.now(UTC)
-        stored = self._stored_card(question_id)
-        before = self._fsrs_card(question_id, stored)
-        after, _ = self.scheduler.review_card(before, Rating(rating), now)
+        scheduler = self.scheduler
+        # The card is read under the write lock: another session on the same database may
+        # have rated this question since it was shown here.
         with self._write():
+            stored = self._stored_card(question_id)
+            before = self._fsrs_card(question_id, stored)
+            after, _ = scheduler.review_card(before, Rating(rating), now)
             self.db.execute(
                 "INSERT INTO reviews (question_id, rating, reviewed_at, duration_ms, "
                 "card_before, card_after, key_points_ticked, key_points_total, state_before) "
