@@ -54,6 +54,7 @@ def launch(
     try:
         if sys.__stderr__ is not None and hasattr(sys.__stderr__, "reconfigure"):
             sys.__stderr__.reconfigure(encoding="utf-8")
+        from tui.exit_watchdog import ExitWatchdog
         from tui.ui.app import GenAITUI
 
         study = Study(result.bank, progress, new_per_day=settings.new_per_day)
@@ -64,6 +65,7 @@ def launch(
             warnings=warnings,
             ascii=use_ascii,
             handle_signals=True,
+            watchdog=ExitWatchdog(progress.close),
         )
         # Everything loaded so far (Textual, the bank index) lives as long as the process. Moving
         # it out of the collector's sight spares the first frame a full collection of ~25 ms,

@@ -120,7 +120,10 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[str, ...]:
     deadline = Deadline(BUSY_TIMEOUT_MS / 1000)
     try:
         version = retry_while_busy(lambda: _user_version(conn), deadline)
-        _check_version(conn, path, version)
+        # Whether a version-0 file is foreign is decided in _migrate, under the write lock:
+        # read here, another process's migration could commit between two statements.
+        if version > latest_version():
+            _check_version(conn, path, version)
         conn.execute("PRAGMA foreign_keys = ON")
         notices = _journal_mode(conn, deadline)
         if version < latest_version():

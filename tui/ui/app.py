@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.driver import Driver
 
 from tui.config import Settings, SettingsFile
+from tui.exit_watchdog import ExitWatchdog
 from tui.study import Study
 from tui.ui.compact_output import compacting
 from tui.ui.screens.dashboard import DashboardScreen
@@ -51,6 +52,7 @@ class GenAITUI(App[None]):
         warnings: Sequence[str] = (),
         ascii: bool = False,
         handle_signals: bool = False,
+        watchdog: ExitWatchdog | None = None,
     ) -> None:
         super().__init__()
         self.study = study
@@ -59,13 +61,14 @@ class GenAITUI(App[None]):
         self.warnings = tuple(warnings)
         self.ascii = ascii
         self.handle_signals = handle_signals
+        self.watchdog = watchdog
 
     def on_mount(self) -> None:
         """Apply settings, show the dashboard, report problems, exit cleanly on SIGHUP/SIGTERM."""
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(signum, self.exit)
+                loop.add_signal_handler(signum, self._stop, signal.Signals(signum).name)
         if self.ascii:
             self.add_class("-ascii")
         if self.settings.theme in self.available_themes:
@@ -76,8 +79,25 @@ class GenAITUI(App[None]):
         self._check_size()
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for this platform, sending frames without repeated style codes."""
-        return compacting(super().get_driver_class())
+        """Textual's driver for this platform, safe when the terminal goes away, compacted."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if issubclass(driver, LinuxDriver):
+            from tui.ui.resilient_driver import ResilientLinuxDriver
+
+            driver = ResilientLinuxDriver
+        return compacting(driver)
+
+    def terminal_lost(self, reason: str) -> None:
+        """The terminal went away (the driver says why): shut down as on a hang-up."""
+        self._stop(f"terminal lost: {reason}")
+
+    def _stop(self, reason: str) -> None:
+        """Exit cleanly, with the watchdog ending the process if that takes too long."""
+        if self.watchdog is not None:
+            self.watchdog.arm(reason)
+        self.exit()
 
     def get_default_screen(self) -> DashboardScreen:
         """The dashboard is the app's base screen, drawn in the very first frame."""
