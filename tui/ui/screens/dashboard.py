@@ -25,6 +25,7 @@ from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.question_list import QuestionList, QuestionRow
 from tui.ui.widgets.topic_table import TopicTable
+from tui.ui.wording import NOTHING_TO_UNDO, saved_message, undone_message
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
@@ -60,8 +61,8 @@ class DashboardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.topic_id: str | None = None
-        self.question_id: str | None = None
-        self.revealed = False
+        self._question_id: str | None = None
+        self._revealed_id: str | None = None
         self.shown_at = time.monotonic()
         self.difficulty_filter: str | None = None
         self.tag_filter: str | None = None
@@ -72,6 +73,29 @@ class DashboardScreen(Screen[None]):
     def tui(self) -> GenAITUI:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
+
+    @property
+    def question_id(self) -> str | None:
+        """The question the detail pane is about."""
+        return self._question_id
+
+    @question_id.setter
+    def question_id(self, question_id: str | None) -> None:
+        """Show another question: whatever caused the change, its answer starts hidden."""
+        if question_id != self._question_id:
+            self._question_id = question_id
+            self._revealed_id = None
+            self.shown_at = time.monotonic()
+
+    @property
+    def revealed(self) -> bool:
+        """Whether the answer shown is that of the current question, revealed with Space."""
+        return self._question_id is not None and self._revealed_id == self._question_id
+
+    @revealed.setter
+    def revealed(self, revealed: bool) -> None:
+        """Reveal (or hide) the current question's answer."""
+        self._revealed_id = self._question_id if revealed else None
 
     def compose(self) -> ComposeResult:
         """Two rows: topics beside progress, questions beside detail."""
@@ -239,12 +263,16 @@ class DashboardScreen(Screen[None]):
             self.notify("Reveal the answer first (Space), then rate it.", severity="warning")
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
+        study = self.tui.study
         try:
-            self.tui.study.rate(question.id, RATING_KEYS[key], duration)
+            card = study.rate(question.id, RATING_KEYS[key], duration)
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Saved: {RATING_NAMES[RATING_KEYS[key]]} for {question.id}", timeout=2)
+        if card is not None:
+            self.notify(
+                saved_message(RATING_NAMES[RATING_KEYS[key]], card.due - study.clock()), timeout=3
+            )
         self._advance()
 
     def _advance(self) -> None:
@@ -257,22 +285,23 @@ class DashboardScreen(Screen[None]):
         self.refresh_progress()
 
     def action_undo(self) -> None:
-        """Take back the last rating and go back to that question."""
+        """Take back this run's last rating and go to that question, answer hidden."""
         try:
             undone = self.tui.study.undo()
         except StoreError as error:
             self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
         if undone is None:
-            self.notify("Nothing to undo.", severity="warning")
+            self.notify(NOTHING_TO_UNDO, severity="warning")
             return
-        self.notify(f"Undone: {undone.rating_name} for {undone.question_id}", timeout=3)
         question = self.tui.study.bank.question(undone.question_id)
-        if question is not None:
-            self.topic_id, self.question_id = question.topic_id, question.id
-            self.revealed = False
-            self._move_topic_cursor(question.topic_id)
-        self.refresh_progress()
+        self.notify(undone_message(undone.rating_name, question, self.tui.ascii), markup=False)
+        if question is None:
+            self.refresh_progress()
+            return
+        self.show_question(question.topic_id, question.id)
+        self.revealed = False
+        self._show_detail()
 
     def _move_topic_cursor(self, topic_id: str) -> None:
         """Put the topic table's cursor on a topic without re-triggering selection."""

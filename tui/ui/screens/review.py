@@ -24,6 +24,7 @@ from tui.ui.screens.review_summary import SessionLog, summary_renderable
 from tui.ui.widgets.grade_bar import GradeBar
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.rubric import RubricChecklist
+from tui.ui.wording import NOTHING_TO_UNDO, undone_message
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
@@ -227,23 +228,28 @@ class ReviewScreen(Screen[None]):
         self._show()
 
     def action_undo(self) -> None:
-        """Take back this session's last rating and show that question again."""
+        """Take back this session's last rating and show that question again, answer hidden."""
         if not self.session.ratings:
             self.notify("Nothing to undo in this session.", severity="warning")
             return
+        study = self.tui.study
         try:
-            undone = self.tui.study.undo()
+            undone = study.undo()
         except StoreError as error:
             self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
         self.session.pop()
+        if undone is None:
+            self.notify(NOTHING_TO_UNDO, severity="warning")
+            return
+        question = study.bank.question(undone.question_id)
         self.index = max(0, self.index - 1)
-        if undone is not None and self.queue[self.index].id != undone.question_id:
-            question = self.tui.study.bank.question(undone.question_id)
-            if question is not None:
-                self.queue.insert(self.index, question)
+        if question is not None and (
+            self.index >= len(self.queue) or self.queue[self.index].id != question.id
+        ):
+            self.queue.insert(self.index, question)
         self.phase = Phase.QUESTION
-        self.notify("Undone.", timeout=2)
+        self.notify(undone_message(undone.rating_name, question, self.tui.ascii), markup=False)
         self._show()
 
     def action_note(self) -> None:
