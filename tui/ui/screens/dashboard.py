@@ -335,6 +335,12 @@ class DashboardScreen(Screen[None]):
 
         self.app.push_screen(MockSetupScreen())
 
+    def action_mock_history(self) -> None:
+        """The list of past mock interviews and their reports."""
+        from tui.ui.screens.mock_history import MockHistoryScreen
+
+        self.app.push_screen(MockHistoryScreen())
+
     def show_question(self, topic_id: str, question_id: str | None) -> None:
         """Select a topic (and a question in it), clearing filters that would hide it."""
         self.topic_id, self.question_id = topic_id, question_id
