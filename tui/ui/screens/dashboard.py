@@ -16,10 +16,12 @@ from textual.widgets import DataTable, Footer
 
 from tui.config import Settings
 from tui.core.cards import CardState
+from tui.core.mastery import TopicMastery
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.store.progress import RATING_NAMES
+from tui.study import Overview
 from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 
 RATING_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
 """Keys 1-4 and the fsrs rating each gives (Again, Hard, Good, Easy)."""
+
+DUE_REFRESH_SECONDS = 30.0
+"""How often the dashboard checks, while idle, whether cards have fallen due."""
 
 
 class DashboardScreen(Screen[None]):
@@ -68,6 +73,8 @@ class DashboardScreen(Screen[None]):
         self.tag_filter: str | None = None
         self._shown_once = False
         self._offered: tuple[bool, bool] | None = None
+        self._figures: tuple[object, ...] | None = None
+        """What the topic table and progress pane show, as last drawn (see refresh_due)."""
 
     @property
     def tui(self) -> GenAITUI:
@@ -126,6 +133,7 @@ class DashboardScreen(Screen[None]):
         """Fill what the first frame does not need: the question panes and the Footer."""
         self.mount(Footer(compact=True))
         self.refresh_progress()
+        self.set_interval(DUE_REFRESH_SECONDS, self.refresh_due)
 
     def on_screen_resume(self) -> None:
         """Coming back from a review: figures may have changed (not on the first show)."""
@@ -140,12 +148,31 @@ class DashboardScreen(Screen[None]):
         study = self.tui.study
         cards = study.cards()
         rows = study.topic_rows(cards)
+        overview = study.overview(rows)
+        self._figures = _figures(overview, rows)
         self.query_one(TopicTable).show_rows(rows)
-        self.query_one(ProgressPanel).show(study.overview(rows), rows)
+        self.query_one(ProgressPanel).show(overview, rows)
         if self.topic_id is None and rows:
             self.topic_id = rows[0].topic_id
         self._show_questions(cards)
         self._show_detail()
+
+    def refresh_due(self) -> None:
+        """While idle, time passes: redraw what it changed (cards falling due, mastery fading),
+        and nothing when the figures on screen are still right."""
+        if not self.is_current:
+            return
+        study = self.tui.study
+        cards = study.cards()
+        rows = study.topic_rows(cards)
+        overview = study.overview(rows)
+        figures = _figures(overview, rows)
+        if figures != self._figures:
+            self._figures = figures
+            self.query_one(TopicTable).show_rows(rows)  # repaints only the rows that changed
+            self.query_one(ProgressPanel).show(overview, rows)
+        self._show_questions(cards)  # the list, too, repaints only changed rows
+        self._show_detail()  # the header repaints only when the status line changed
 
     def _show_questions(self, cards: dict[str, CardState] | None = None) -> None:
         """List the selected topic's questions with their states, after the filters."""
@@ -430,3 +457,16 @@ class DashboardScreen(Screen[None]):
             self.query_one(QuestionList).focus()
         else:
             self.query_one(TopicTable).focus()
+
+
+def _figures(overview: Overview, rows: list[TopicMastery]) -> tuple[object, ...]:
+    """The numbers the topic table and progress pane show, as rounded as they are shown."""
+    shown = tuple((row.due, round(row.mastery * 100)) for row in rows)
+    return (
+        round(overview.mastery * 100),
+        overview.reviews_today,
+        overview.due_now,
+        overview.new_left_today,
+        overview.total_reviews,
+        shown,
+    )
