@@ -42,7 +42,17 @@ class Phase(Enum):
 class ReviewScreen(Screen[None]):
     """Work through a queue of due and new questions with rubric grading."""
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Scrolling the answer: PgUp/PgDn whatever has focus (the checklist is short enough
+        # not to need them), j/k where the checklist does not use them for its cursor.
+        Binding(
+            "pagedown", "scroll_answer(1)", "Scroll", key_display="PgUp/PgDn", priority=True
+        ),
+        Binding("pageup", "scroll_answer(-1)", "Scroll up", show=False, priority=True),
+        Binding("j", "scroll_line(1)", "Scroll down", show=False),
+        Binding("k", "scroll_line(-1)", "Scroll up", show=False),
         Binding("space", "reveal", "Reveal", id="reveal"),
         Binding("1", "rate('1')", "Again", id="rate-again"),
         Binding("2", "rate('2')", "Hard", id="rate-hard"),
@@ -169,7 +179,21 @@ class ReviewScreen(Screen[None]):
             return self.phase is Phase.RATE
         if action in ("note", "bookmark"):
             return self.current is not None and not self.finished
+        if action == "scroll_answer":
+            return self.revealed or self.finished
         return True
+
+    def action_scroll_answer(self, pages: int) -> None:
+        """PgDn/PgUp: scroll the question pane a page, whatever has focus."""
+        detail = self.query_one(QuestionDetail)
+        if pages > 0:
+            detail.scroll_page_down()
+        else:
+            detail.scroll_page_up()
+
+    def action_scroll_line(self, lines: int) -> None:
+        """j/k (when the checklist is not focused): scroll the question pane a line."""
+        self.query_one(QuestionDetail).scroll_relative(y=lines, animate=False)
 
     def action_reveal(self) -> None:
         """Show the answer and the key points to tick."""
