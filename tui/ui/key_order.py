@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from typing import Any
+from weakref import WeakSet
 
 from textual import events
 from textual._queue import Queue
@@ -21,9 +22,10 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
-SETTLE_LIMIT = 2.0
-"""Seconds to wait for one busy widget before giving up on it (a safety net, never reached in
-normal use: a handler that blocks this long has frozen the screen anyway)."""
+SETTLE_LIMIT = 15.0
+"""Seconds to wait for busy widgets before giving up on them. A safety net: on a machine under
+heavy load start-up alone can take seconds, and a key released early is a key lost. A widget
+that does not answer within this is left out from then on, so it cannot slow every key."""
 
 MAX_PASSES = 50
 """Passes over the widgets before a key is released regardless (messages that keep causing
@@ -40,6 +42,8 @@ class KeySequencer:
         self.pending: deque[Held] = deque()
         self.releasing: Held | None = None
         self.task: asyncio.Task[None] | None = None
+        self.stuck: WeakSet[MessagePump] = WeakSet()
+        """Pumps that did not answer within SETTLE_LIMIT: no longer waited for."""
 
     def hold(self, event: events.Event) -> bool:
         """Take a key or paste from the terminal to release later; False lets it through now."""
@@ -75,7 +79,9 @@ class KeySequencer:
             busy = [pump for pump in self._pumps() if not _idle(pump)]
             if not busy:
                 return
-            if not await _drain(busy):
+            silent = await _drain(busy)
+            if silent:
+                self.stuck.update(silent)
                 return
 
     def _pumps(self) -> list[MessagePump]:
@@ -83,7 +89,7 @@ class KeySequencer:
         pumps: list[MessagePump] = [self.app]
         for screen in self.app.screen_stack:
             pumps.extend(screen.walk_children(with_self=True))
-        return [pump for pump in pumps if not (pump._closing or pump._closed)]
+        return [p for p in pumps if not (p._closing or p._closed or p in self.stuck)]
 
 
 def _idle(pump: MessagePump) -> bool:
@@ -101,23 +107,23 @@ def _after_refresh(pump: MessagePump) -> bool:
     return isinstance(pump, Screen) and bool(pump._callbacks)
 
 
-async def _drain(pumps: list[MessagePump]) -> bool:
-    """Wait until each pump has handled what it had queued; False after SETTLE_LIMIT."""
-    left = len(pumps)
+async def _drain(pumps: list[MessagePump]) -> list[MessagePump]:
+    """Wait until each pump has handled what it had queued; returns those that had not
+    answered after SETTLE_LIMIT seconds."""
+    waiting = set(range(len(pumps)))
     done = asyncio.Event()
 
-    def handled() -> None:
-        nonlocal left
-        left -= 1
-        if left == 0:
+    def handled(index: int) -> None:
+        waiting.discard(index)
+        if not waiting:
             done.set()
 
-    for pump in pumps:
+    for index, pump in enumerate(pumps):
         call = pump.call_after_refresh if _after_refresh(pump) else pump.call_later
-        if not call(handled):
-            handled()
+        if not call(handled, index):
+            handled(index)
     try:
         await asyncio.wait_for(done.wait(), SETTLE_LIMIT)
     except TimeoutError:
-        return False
-    return True
+        return [pumps[index] for index in waiting]
+    return []
