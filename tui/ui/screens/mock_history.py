@@ -65,8 +65,12 @@ class MockHistoryScreen(Screen[None]):
         mix = _mix(session.mix)
         answers = study.progress.mocks.answers(session.session_id)
         overall = score(study.bank, answers).overall
-        covered = f"{overall:.0%} of key points covered" if answers else "nothing graded"
-        parts = [when, MIX_LABELS[mix] if mix else session.mix, f"{session.graded} graded", covered]
+        graded = (
+            f"{session.graded} graded · {overall:.0%} of key points covered"
+            if answers
+            else "nothing graded"
+        )
+        parts = [when, MIX_LABELS[mix] if mix else session.mix, graded]
         if session.finished_at is None:
             parts.append("not finished")
         if session.applied:
