@@ -47,8 +47,22 @@ class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Scrolling the answer: PgUp/PgDn whatever has focus (the checklist is short enough
         # not to need them), j/k where the checklist does not use them for its cursor.
-        Binding("pagedown", "scroll_answer(1)", "Scroll", key_display="PgUp/PgDn", priority=True),
-        Binding("pageup", "scroll_answer(-1)", "Scroll up", show=False, priority=True),
+        Binding(
+            "pagedown",
+            "scroll_answer(1)",
+            "Scroll",
+            key_display="PgUp/PgDn",
+            priority=True,
+            id="scroll-answer-down",
+        ),
+        Binding(
+            "pageup",
+            "scroll_answer(-1)",
+            "Scroll answer up",
+            show=False,
+            priority=True,
+            id="scroll-answer-up",
+        ),
         Binding("j", "scroll_line(1)", "Scroll down", show=False),
         Binding("k", "scroll_line(-1)", "Scroll up", show=False),
         Binding("space", "reveal", "Reveal", id="reveal"),
