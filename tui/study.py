@@ -49,6 +49,8 @@ class Study:
         self.clock = clock
         self.new_per_day = new_per_day
         self.tz = tz or datetime.now().astimezone().tzinfo or UTC
+        self.undoable: list[int] = []
+        """Ids of the ratings made through this Study (this run, this window), oldest first."""
 
     def cards(self) -> dict[str, CardState]:
         """Card state of every reviewed question."""
@@ -140,12 +142,22 @@ class Study:
         """Record a rating (and the rubric points ticked); it is committed when this returns."""
         question = self.bank.question(question_id)
         total = len(question.key_points) if question is not None and ticked is not None else None
-        self.progress.rate(question_id, rating, self.clock(), duration_ms, ticked, total)
+        rated = self.progress.rate(question_id, rating, self.clock(), duration_ms, ticked, total)
+        self.undoable.append(rated.review_id)
         return self.progress.card(question_id)
 
     def undo(self) -> RecordedReview | None:
-        """Take back the last rating."""
-        return self.progress.undo_last()
+        """Take back the last rating made in this run (None when there is none left).
+
+        Ratings made before this run, or in another window, are never taken back; nor is one
+        whose question was rated again since in another window.
+        """
+        while self.undoable:
+            undone = self.progress.undo(self.undoable[-1])
+            self.undoable.pop()
+            if undone is not None:
+                return undone
+        return None
 
 
 def format_interval(interval: timedelta) -> str:

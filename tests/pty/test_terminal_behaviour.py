@@ -30,7 +30,7 @@ def test_every_acknowledged_rating_survives_a_hangup(tmp_path: Path, signum: int
         term.press("\r")
         for _ in range(4):
             term.press(" ", "3")
-        term.wait_for(b"Saved: Good")
+        term.wait_for("Good · back in".encode())
         term.child.kill(signum)
         status = term.finish()
     finally:

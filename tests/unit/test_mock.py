@@ -52,6 +52,14 @@ def test_draw_takes_only_the_chosen_level(bundled: Bank, mix: Mix) -> None:
 def test_draw_differentiators_come_from_the_four_seed_topics_one_each(bundled: Bank) -> None:
     drawn = draw(bundled, Mix.DIFFERENTIATORS, 4, random.Random(2))
     assert sorted(q.topic_id for q in drawn) == sorted(DIFFERENTIATOR_TOPICS)
+    assert {q.difficulty for q in drawn} == {Difficulty.SENIOR}
+
+
+def test_differentiators_draw_only_senior_questions_of_their_topics(bundled: Bank) -> None:
+    drawn = draw(bundled, Mix.DIFFERENTIATORS, bundled.question_count, random.Random(5))
+    assert drawn, "the bundled bank has senior differentiator questions"
+    assert {q.difficulty for q in drawn} == {Difficulty.SENIOR}
+    assert {q.topic_id for q in drawn} == set(DIFFERENTIATOR_TOPICS)
 
 
 def test_draw_spreads_over_topics_before_repeating_one(bundled: Bank) -> None:

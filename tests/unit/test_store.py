@@ -44,7 +44,7 @@ def test_new_database_is_migrated_private_and_in_wal_mode(tmp_path: Path) -> Non
 def test_rating_is_committed_and_visible_to_another_connection(tmp_path: Path) -> None:
     path = tmp_path / "progress.db"
     progress = open_progress(path)
-    card = progress.rate("rag/pipeline", Rating.Good, NOW, duration_ms=1500)
+    card = progress.rate("rag/pipeline", Rating.Good, NOW, duration_ms=1500).card
     assert card.state is State.Learning
     other = sqlite3.connect(path)
     row = other.execute(
@@ -73,20 +73,31 @@ def test_fsrs_schedules_good_later_than_again(tmp_path: Path) -> None:
 def test_undo_restores_the_previous_card_and_removes_the_rating(tmp_path: Path) -> None:
     progress = open_progress(tmp_path / "progress.db")
     first = progress.rate("a/x", Rating.Good, NOW)
-    progress.rate("a/x", Rating.Easy, NOW + timedelta(minutes=10))
-    undone = progress.undo_last()
+    second = progress.rate("a/x", Rating.Easy, NOW + timedelta(minutes=10))
+    undone = progress.undo(second.review_id)
     assert undone is not None and undone.rating == Rating.Easy and undone.rating_name == "Easy"
     restored = progress.card("a/x")
     assert (restored.state, restored.stability, restored.due) == (
-        first.state,
-        first.stability,
-        first.due,
+        first.card.state,
+        first.card.stability,
+        first.card.due,
     )
     assert progress.review_count() == 1
-    progress.undo_last()
+    progress.undo(first.review_id)
     assert progress.cards() == {}
     assert progress.review_count() == 0
-    assert progress.undo_last() is None
+    assert progress.undo(first.review_id) is None
+
+
+def test_undo_keeps_a_later_rating_of_the_same_question(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    mine = open_progress(path)
+    other = open_progress(path)  # a second window
+    ours = mine.rate("a/x", Rating.Good, NOW)
+    other.rate("a/x", Rating.Again, NOW + timedelta(minutes=1))
+    assert mine.undo(ours.review_id) is None
+    assert mine.review_count() == 2
+    assert mine.card("a/x").state == other.card("a/x").state
 
 
 def test_progress_survives_reopening(tmp_path: Path) -> None:

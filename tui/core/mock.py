@@ -25,11 +25,13 @@ class Mix(StrEnum):
 
 def draw(bank: Bank, mix: Mix, count: int, rng: random.Random) -> list[Question]:
     """Up to `count` questions, spread over as many topics as possible."""
-    if mix is Mix.DIFFERENTIATORS:
-        pools = [list(t.questions) for t in bank.topics if t.id in DIFFERENTIATOR_TOPICS]
+    if mix is Mix.DIFFERENTIATORS:  # senior questions only: they are what sets seniors apart
+        topics = [t for t in bank.topics if t.id in DIFFERENTIATOR_TOPICS]
+        level = Difficulty.SENIOR
     else:
+        topics = list(bank.topics)
         level = Difficulty(mix.value)
-        pools = [[q for q in t.questions if q.difficulty is level] for t in bank.topics]
+    pools = [[q for q in t.questions if q.difficulty is level] for t in topics]
     pools = [pool for pool in pools if pool]
     for pool in pools:
         rng.shuffle(pool)

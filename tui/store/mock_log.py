@@ -22,6 +22,19 @@ class MockAnswer:
     duration_ms: int | None
 
 
+@dataclass(frozen=True)
+class MockSession:
+    """One mock interview as the log keeps it."""
+
+    session_id: int
+    started_at: datetime
+    finished_at: datetime | None
+    mix: str
+    seconds_each: int
+    applied: bool
+    graded: int
+
+
 class MockLog:
     """Start mock sessions, record their answers, mark them applied to the schedule."""
 
@@ -75,6 +88,26 @@ class MockLog:
             [session_id],
         ).fetchall()
         return [MockAnswer(r[0], tuple(json.loads(r[1])), r[2], r[3], r[4]) for r in rows]
+
+    def sessions(self) -> list[MockSession]:
+        """Every mock interview started, newest first, with how many answers were graded."""
+        rows = self.db.execute(
+            "SELECT s.id, s.started_at, s.finished_at, s.mix, s.seconds_each, s.applied, "
+            "(SELECT count(*) FROM mock_answers a WHERE a.session_id = s.id) "
+            "FROM mock_sessions s ORDER BY s.id DESC"
+        ).fetchall()
+        return [
+            MockSession(
+                int(r[0]),
+                datetime.fromisoformat(r[1]),
+                datetime.fromisoformat(r[2]) if r[2] else None,
+                str(r[3]),
+                int(r[4]),
+                bool(r[5]),
+                int(r[6]),
+            )
+            for r in rows
+        ]
 
     def session_count(self) -> int:
         """How many mock interviews were started."""

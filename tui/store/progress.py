@@ -37,6 +37,14 @@ class RecordedReview:
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
+@dataclass(frozen=True)
+class Rated:
+    """What recording a rating gave: the new fsrs Card and the id of the rating in the log."""
+
+    card: Any
+    review_id: int
+
+
 class Progress:
     """The user's progress: one FSRS card per question and the log of every rating."""
 
@@ -131,7 +139,7 @@ class Progress:
         return int(row[0])
 
     def last_review(self) -> RecordedReview | None:
-        """The most recent rating, the one `undo` would take back."""
+        """The most recent rating in the log, from any window."""
         row = self.db.execute(
             "SELECT id, question_id, rating, reviewed_at FROM reviews ORDER BY id DESC LIMIT 1"
         ).fetchone()
@@ -158,8 +166,8 @@ class Progress:
         duration_ms: int | None = None,
         ticked: Sequence[int] | None = None,
         total_points: int | None = None,
-    ) -> Any:
-        """Schedule with FSRS and commit the rating and rubric ticks; returns the fsrs Card."""
+    ) -> Rated:
+        """Schedule with FSRS and commit the rating and rubric ticks."""
         from fsrs import Rating
 
         now = now or datetime.now(UTC)
@@ -170,7 +178,7 @@ class Progress:
             stored = self._stored_card(question_id)
             before = self._fsrs_card(question_id, stored)
             after, _ = scheduler.review_card(before, Rating(rating), now)
-            self.db.execute(
+            cursor = self.db.execute(
                 "INSERT INTO reviews (question_id, rating, reviewed_at, duration_ms, "
                 "card_before, card_after, key_points_ticked, key_points_total, state_before) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -187,25 +195,36 @@ class Progress:
                 ],
             )
             self._save_card(question_id, from_fsrs(after))
-        return after
+        return Rated(after, int(cursor.lastrowid or 0))
 
-    def undo_last(self) -> RecordedReview | None:
-        """Take back the most recent rating and restore the card it changed."""
+    def undo(self, review_id: int) -> RecordedReview | None:
+        """Take back one rating and restore the card it changed.
+
+        Nothing is changed (and None returned) when the rating is gone, or when its question
+        was rated again since (from another window): taking it back would lose that rating.
+        """
         with self._write():
-            last = self.last_review()
-            if last is None:
-                return None
             row = self.db.execute(
-                "SELECT card_before FROM reviews WHERE id = ?", [last.review_id]
+                "SELECT id, question_id, rating, reviewed_at, card_before FROM reviews "
+                "WHERE id = ?",
+                [review_id],
             ).fetchone()
-            self.db.execute("DELETE FROM reviews WHERE id = ?", [last.review_id])
-            if row[0] is None:
-                self.db.execute("DELETE FROM cards WHERE question_id = ?", [last.question_id])
+            if row is None:
+                return None
+            later = self.db.execute(
+                "SELECT 1 FROM reviews WHERE question_id = ? AND id > ? LIMIT 1",
+                [row[1], review_id],
+            ).fetchone()
+            if later is not None:
+                return None
+            self.db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+            if row[4] is None:
+                self.db.execute("DELETE FROM cards WHERE question_id = ?", [row[1]])
             else:
                 from fsrs import Card
 
-                self._save_card(last.question_id, from_fsrs(Card.from_json(row[0])))
-        return last
+                self._save_card(row[1], from_fsrs(Card.from_json(row[4])))
+        return RecordedReview(row[0], row[1], int(row[2]), datetime.fromisoformat(row[3]))
 
     # Internals ---------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from tui.config import Settings, SettingsFile
 from tui.exit_watchdog import ExitWatchdog
 from tui.study import Study
 from tui.ui.compact_output import compacting
+from tui.ui.key_order import KeySequencer
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_rows
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -62,6 +63,16 @@ class GenAITUI(App[None]):
         self.ascii = ascii
         self.handle_signals = handle_signals
         self.watchdog = watchdog
+        self.key_order = KeySequencer(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal wait their turn (see tui.ui.key_order)."""
+        if not self.key_order.hold(event):
+            await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        """Drop keys still waiting when the app closes."""
+        self.key_order.stop()
 
     def on_mount(self) -> None:
         """Apply settings, show the dashboard, report problems, exit cleanly on SIGHUP/SIGTERM."""

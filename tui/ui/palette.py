@@ -36,6 +36,11 @@ class GenAICommands(Provider):
                 "Timed questions graded with the rubric",
             ),
             (
+                "Past mock interviews",
+                partial(app.run_dashboard_action, "mock_history"),
+                "Scores of earlier mock interviews; open any report",
+            ),
+            (
                 "Statistics",
                 partial(app.run_dashboard_action, "stats"),
                 "Heatmap, forecast, retention, streak, readiness",

@@ -16,21 +16,27 @@ from textual.widgets import DataTable, Footer
 
 from tui.config import Settings
 from tui.core.cards import CardState
+from tui.core.mastery import TopicMastery
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.store.progress import RATING_NAMES
+from tui.study import Overview
 from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.question_list import QuestionList, QuestionRow
 from tui.ui.widgets.topic_table import TopicTable
+from tui.ui.wording import NOTHING_TO_UNDO, saved_message, undone_message
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
 
 RATING_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
 """Keys 1-4 and the fsrs rating each gives (Again, Hard, Good, Easy)."""
+
+DUE_REFRESH_SECONDS = 30.0
+"""How often the dashboard checks, while idle, whether cards have fallen due."""
 
 
 class DashboardScreen(Screen[None]):
@@ -60,18 +66,43 @@ class DashboardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.topic_id: str | None = None
-        self.question_id: str | None = None
-        self.revealed = False
+        self._question_id: str | None = None
+        self._revealed_id: str | None = None
         self.shown_at = time.monotonic()
         self.difficulty_filter: str | None = None
         self.tag_filter: str | None = None
         self._shown_once = False
         self._offered: tuple[bool, bool] | None = None
+        self._figures: tuple[object, ...] | None = None
+        """What the topic table and progress pane show, as last drawn (see refresh_due)."""
 
     @property
     def tui(self) -> GenAITUI:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
+
+    @property
+    def question_id(self) -> str | None:
+        """The question the detail pane is about."""
+        return self._question_id
+
+    @question_id.setter
+    def question_id(self, question_id: str | None) -> None:
+        """Show another question: whatever caused the change, its answer starts hidden."""
+        if question_id != self._question_id:
+            self._question_id = question_id
+            self._revealed_id = None
+            self.shown_at = time.monotonic()
+
+    @property
+    def revealed(self) -> bool:
+        """Whether the answer shown is that of the current question, revealed with Space."""
+        return self._question_id is not None and self._revealed_id == self._question_id
+
+    @revealed.setter
+    def revealed(self, revealed: bool) -> None:
+        """Reveal (or hide) the current question's answer."""
+        self._revealed_id = self._question_id if revealed else None
 
     def compose(self) -> ComposeResult:
         """Two rows: topics beside progress, questions beside detail."""
@@ -102,6 +133,7 @@ class DashboardScreen(Screen[None]):
         """Fill what the first frame does not need: the question panes and the Footer."""
         self.mount(Footer(compact=True))
         self.refresh_progress()
+        self.set_interval(DUE_REFRESH_SECONDS, self.refresh_due)
 
     def on_screen_resume(self) -> None:
         """Coming back from a review: figures may have changed (not on the first show)."""
@@ -116,12 +148,31 @@ class DashboardScreen(Screen[None]):
         study = self.tui.study
         cards = study.cards()
         rows = study.topic_rows(cards)
+        overview = study.overview(rows)
+        self._figures = _figures(overview, rows)
         self.query_one(TopicTable).show_rows(rows)
-        self.query_one(ProgressPanel).show(study.overview(rows), rows)
+        self.query_one(ProgressPanel).show(overview, rows)
         if self.topic_id is None and rows:
             self.topic_id = rows[0].topic_id
         self._show_questions(cards)
         self._show_detail()
+
+    def refresh_due(self) -> None:
+        """While idle, time passes: redraw what it changed (cards falling due, mastery fading),
+        and nothing when the figures on screen are still right."""
+        if not self.is_current:
+            return
+        study = self.tui.study
+        cards = study.cards()
+        rows = study.topic_rows(cards)
+        overview = study.overview(rows)
+        figures = _figures(overview, rows)
+        if figures != self._figures:
+            self._figures = figures
+            self.query_one(TopicTable).show_rows(rows)  # repaints only the rows that changed
+            self.query_one(ProgressPanel).show(overview, rows)
+        self._show_questions(cards)  # the list, too, repaints only changed rows
+        self._show_detail()  # the header repaints only when the status line changed
 
     def _show_questions(self, cards: dict[str, CardState] | None = None) -> None:
         """List the selected topic's questions with their states, after the filters."""
@@ -239,12 +290,16 @@ class DashboardScreen(Screen[None]):
             self.notify("Reveal the answer first (Space), then rate it.", severity="warning")
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
+        study = self.tui.study
         try:
-            self.tui.study.rate(question.id, RATING_KEYS[key], duration)
+            card = study.rate(question.id, RATING_KEYS[key], duration)
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Saved: {RATING_NAMES[RATING_KEYS[key]]} for {question.id}", timeout=2)
+        if card is not None:
+            self.notify(
+                saved_message(RATING_NAMES[RATING_KEYS[key]], card.due - study.clock()), timeout=3
+            )
         self._advance()
 
     def _advance(self) -> None:
@@ -257,22 +312,23 @@ class DashboardScreen(Screen[None]):
         self.refresh_progress()
 
     def action_undo(self) -> None:
-        """Take back the last rating and go back to that question."""
+        """Take back this run's last rating and go to that question, answer hidden."""
         try:
             undone = self.tui.study.undo()
         except StoreError as error:
             self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
         if undone is None:
-            self.notify("Nothing to undo.", severity="warning")
+            self.notify(NOTHING_TO_UNDO, severity="warning")
             return
-        self.notify(f"Undone: {undone.rating_name} for {undone.question_id}", timeout=3)
         question = self.tui.study.bank.question(undone.question_id)
-        if question is not None:
-            self.topic_id, self.question_id = question.topic_id, question.id
-            self.revealed = False
-            self._move_topic_cursor(question.topic_id)
-        self.refresh_progress()
+        self.notify(undone_message(undone.rating_name, question, self.tui.ascii), markup=False)
+        if question is None:
+            self.refresh_progress()
+            return
+        self.show_question(question.topic_id, question.id)
+        self.revealed = False
+        self._show_detail()
 
     def _move_topic_cursor(self, topic_id: str) -> None:
         """Put the topic table's cursor on a topic without re-triggering selection."""
@@ -305,6 +361,12 @@ class DashboardScreen(Screen[None]):
         from tui.ui.screens.mock import MockSetupScreen
 
         self.app.push_screen(MockSetupScreen())
+
+    def action_mock_history(self) -> None:
+        """The list of past mock interviews and their reports."""
+        from tui.ui.screens.mock_history import MockHistoryScreen
+
+        self.app.push_screen(MockHistoryScreen())
 
     def show_question(self, topic_id: str, question_id: str | None) -> None:
         """Select a topic (and a question in it), clearing filters that would hide it."""
@@ -395,3 +457,16 @@ class DashboardScreen(Screen[None]):
             self.query_one(QuestionList).focus()
         else:
             self.query_one(TopicTable).focus()
+
+
+def _figures(overview: Overview, rows: list[TopicMastery]) -> tuple[object, ...]:
+    """The numbers the topic table and progress pane show, as rounded as they are shown."""
+    shown = tuple((row.due, round(row.mastery * 100)) for row in rows)
+    return (
+        round(overview.mastery * 100),
+        overview.reviews_today,
+        overview.due_now,
+        overview.new_left_today,
+        overview.total_reviews,
+        shown,
+    )

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from tui.core.mastery import DEFINITION
+
 KEY_NAMES = {
     "space": "Space",
     "escape": "Esc",
@@ -66,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static("Keys  (Esc closes)", id="help-title")
             yield DataTable(id="help-table", cursor_type="none", show_header=False)
+            yield Static(DEFINITION, id="help-mastery", markup=False)
 
     def on_mount(self) -> None:
         """Fill the table: navigation first, then this screen's bindings."""

@@ -10,5 +10,5 @@ MIX_LABELS = {
     Mix.SENIOR: "Senior",
     Mix.DIFFERENTIATORS: "Senior differentiators",
 }
-DIFFERENTIATORS_NOTE = "prompt injection, quantization, context windows, evaluation"
+DIFFERENTIATORS_NOTE = "senior only: prompt injection, quantization, context, evaluation"
 """The seed guide's four differentiator topics, in words."""

@@ -29,11 +29,18 @@ class MockReportScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review weak questions", id="mock-review-weak"),
         Binding("a", "apply", "Apply grades to schedule", id="mock-apply"),
-        Binding("escape", "dismiss", "Dashboard", id="mock-report-back"),
+        Binding("escape", "dismiss", "Back", id="mock-report-back"),
     ]
 
     def __init__(
-        self, session_id: int, mix: Mix, answers: list[MockAnswer], asked: int, seconds: int
+        self,
+        session_id: int,
+        mix: Mix,
+        answers: list[MockAnswer],
+        asked: int,
+        seconds: int,
+        *,
+        applied: bool = False,
     ) -> None:
         super().__init__()
         self.session_id = session_id
@@ -41,9 +48,9 @@ class MockReportScreen(Screen[None]):
         self.answers = answers
         self.asked = asked
         self.seconds = seconds
-        self.applied = 0
+        self.applied = len(answers) if applied else 0
         """How many answers were rated in FSRS so far (a failed `a` resumes from here)."""
-        self.marked = False
+        self.marked = applied
         """True once the session is marked applied in the log."""
         self.score: MockScore | None = None
 
@@ -89,7 +96,7 @@ class MockReportScreen(Screen[None]):
             keys.append("grades applied to your FSRS schedule")
         else:
             keys.append("a: apply these grades to your FSRS schedule (only if you want)")
-        return " · ".join([*keys, "Esc: dashboard"])
+        return " · ".join([*keys, "Esc: back"])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`r` only with weak questions, `a` only until applied."""

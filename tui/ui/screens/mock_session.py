@@ -60,6 +60,7 @@ class MockSessionScreen(Screen[None]):
         ],
         Binding("t", "retick", "Edit ticks", id="mock-retick"),
         Binding("escape", "end", "End interview", id="mock-end"),
+        Binding("q", "quit_app", "Quit", id="mock-quit"),
     ]
 
     def __init__(self, questions: list[Question], mix: Mix, seconds: int, session_id: int) -> None:
@@ -74,6 +75,8 @@ class MockSessionScreen(Screen[None]):
         self.ticked: frozenset[int] = frozenset()
         self.answer_ms = 0
         self.shown_at: datetime | None = None
+        self.closed = False
+        """True once the session has its end time in the log."""
 
     @property
     def tui(self) -> GenAITUI:
@@ -247,12 +250,42 @@ class MockSessionScreen(Screen[None]):
         if confirmed:
             self._finish()
 
-    def _finish(self) -> None:
-        """Close the session in the log and show the report in place of this screen."""
+    def action_quit_app(self) -> None:
+        """q: ask before quitting in the middle of an interview."""
+        answered = len(self.answers)
+        self.app.push_screen(
+            ConfirmScreen(
+                "Quit genai-tui now?",
+                f"The mock interview ends with the {answered} question(s) graded so far; "
+                "its report stays under past mock interviews.",
+            ),
+            self._quit_confirmed,
+        )
+
+    def _quit_confirmed(self, confirmed: bool | None) -> None:
+        """Close the session in the log, then quit, if the learner said yes."""
+        if confirmed:
+            self.close_session()
+            self.app.exit()
+
+    def on_unmount(self) -> None:
+        """However the screen goes (quit, hang-up), the session gets its end time."""
+        self.close_session()
+
+    def close_session(self) -> None:
+        """Give the session its end time in the log, once."""
+        if self.closed:
+            return
         try:
             self.tui.study.progress.mocks.finish(self.session_id, self.tui.study.clock())
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
+            return
+        self.closed = True
+
+    def _finish(self) -> None:
+        """Close the session in the log and show the report in place of this screen."""
+        self.close_session()
         report = MockReportScreen(
             self.session_id, self.mix, self.answers, len(self.questions), self.seconds
         )

@@ -24,6 +24,7 @@ from tui.ui.screens.review_summary import SessionLog, summary_renderable
 from tui.ui.widgets.grade_bar import GradeBar
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.rubric import RubricChecklist
+from tui.ui.wording import NOTHING_TO_UNDO, undone_message
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
@@ -41,7 +42,29 @@ class Phase(Enum):
 class ReviewScreen(Screen[None]):
     """Work through a queue of due and new questions with rubric grading."""
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Scrolling the answer: PgUp/PgDn whatever has focus (the checklist is short enough
+        # not to need them), j/k where the checklist does not use them for its cursor.
+        Binding(
+            "pagedown",
+            "scroll_answer(1)",
+            "Scroll",
+            key_display="PgUp/PgDn",
+            priority=True,
+            id="scroll-answer-down",
+        ),
+        Binding(
+            "pageup",
+            "scroll_answer(-1)",
+            "Scroll answer up",
+            show=False,
+            priority=True,
+            id="scroll-answer-up",
+        ),
+        Binding("j", "scroll_line(1)", "Scroll down", show=False),
+        Binding("k", "scroll_line(-1)", "Scroll up", show=False),
         Binding("space", "reveal", "Reveal", id="reveal"),
         Binding("1", "rate('1')", "Again", id="rate-again"),
         Binding("2", "rate('2')", "Hard", id="rate-hard"),
@@ -168,7 +191,21 @@ class ReviewScreen(Screen[None]):
             return self.phase is Phase.RATE
         if action in ("note", "bookmark"):
             return self.current is not None and not self.finished
+        if action == "scroll_answer":
+            return self.revealed or self.finished
         return True
+
+    def action_scroll_answer(self, pages: int) -> None:
+        """PgDn/PgUp: scroll the question pane a page, whatever has focus."""
+        detail = self.query_one(QuestionDetail)
+        if pages > 0:
+            detail.scroll_page_down()
+        else:
+            detail.scroll_page_up()
+
+    def action_scroll_line(self, lines: int) -> None:
+        """j/k (when the checklist is not focused): scroll the question pane a line."""
+        self.query_one(QuestionDetail).scroll_relative(y=lines, animate=False)
 
     def action_reveal(self) -> None:
         """Show the answer and the key points to tick."""
@@ -227,23 +264,28 @@ class ReviewScreen(Screen[None]):
         self._show()
 
     def action_undo(self) -> None:
-        """Take back this session's last rating and show that question again."""
+        """Take back this session's last rating and show that question again, answer hidden."""
         if not self.session.ratings:
             self.notify("Nothing to undo in this session.", severity="warning")
             return
+        study = self.tui.study
         try:
-            undone = self.tui.study.undo()
+            undone = study.undo()
         except StoreError as error:
             self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
         self.session.pop()
+        if undone is None:
+            self.notify(NOTHING_TO_UNDO, severity="warning")
+            return
+        question = study.bank.question(undone.question_id)
         self.index = max(0, self.index - 1)
-        if undone is not None and self.queue[self.index].id != undone.question_id:
-            question = self.tui.study.bank.question(undone.question_id)
-            if question is not None:
-                self.queue.insert(self.index, question)
+        if question is not None and (
+            self.index >= len(self.queue) or self.queue[self.index].id != question.id
+        ):
+            self.queue.insert(self.index, question)
         self.phase = Phase.QUESTION
-        self.notify("Undone.", timeout=2)
+        self.notify(undone_message(undone.rating_name, question, self.tui.ascii), markup=False)
         self._show()
 
     def action_note(self) -> None:

@@ -28,6 +28,7 @@ class StatsScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal"), (150, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="close-stats"),
+        Binding("p", "mock_history", "Past mock interviews", id="mock-history"),
     ]
 
     def __init__(self, snapshot: Snapshot) -> None:
@@ -98,6 +99,12 @@ class StatsScreen(Screen[None]):
     def on_mount(self) -> None:
         """Focus the scroller so arrows and Page Up/Down move through the panels."""
         self.query_one("#stats-scroll").focus()
+
+    def action_mock_history(self) -> None:
+        """The list of past mock interviews and their reports."""
+        from tui.ui.screens.mock_history import MockHistoryScreen
+
+        self.app.push_screen(MockHistoryScreen())
 
     def action_close(self) -> None:
         """Back to the dashboard."""

@@ -66,7 +66,7 @@ def reviews_caption(per_day: list[int]) -> str:
 
 
 def mastery_table(shot: Snapshot, ascii: bool) -> RenderableType:
-    """One text bar per topic: mastery now, with reviewed/total questions."""
+    """One text bar per topic: mastery (recall a week ahead), with reviewed/total questions."""
     table = Table.grid(padding=(0, 2))
     table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column(no_wrap=True)
