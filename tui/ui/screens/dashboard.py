@@ -98,10 +98,15 @@ class DashboardScreen(Screen[None]):
         self.query_one(TopicTable).focus()
         self.call_after_refresh(self._after_first_frame)
 
-    def _after_first_frame(self) -> None:
-        """Fill what the first frame does not need: the question panes and the Footer."""
-        self.mount(Footer(compact=True))
+    async def _after_first_frame(self) -> None:
+        """Fill what the first frame does not need: the question panes and the Footer.
+
+        The Footer lists keys only when told the bindings changed, and it hears that only once
+        mounted: so it is mounted first, then told.
+        """
+        await self.mount(Footer(compact=True))
         self.refresh_progress()
+        self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
         """Coming back from a review: figures may have changed (not on the first show)."""
