@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tui.core.bank import Bank
 from tui.core.sanitize import sanitize
 from tui.core.search import SearchIndex
+from tui.ui.widgets.rich_answer import one_line
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -53,8 +54,8 @@ class SearchScreen(ModalScreen[str | None]):
             self.index = SearchIndex(self.bank.questions)
         hits = self.index.search(event.value)
         for hit in hits:
-            label = Text(f"{hit.question.topic_id} · {hit.question.difficulty.value} · ")
-            label.append(sanitize(hit.question.question))
+            label = Text(sanitize(f"{hit.question.topic_id} · {hit.question.difficulty.value} · "))
+            label.append_text(one_line(hit.question.question))
             results.add_option(Option(label, id=hit.question.id))
         if hits:
             results.highlighted = 0

@@ -12,8 +12,8 @@ from textual.coordinate import Coordinate
 from textual.widgets.data_table import ColumnKey
 
 from tui.core.models import Question
-from tui.core.sanitize import sanitize
 from tui.ui.widgets.quiet_table import QuietTable
+from tui.ui.widgets.rich_answer import one_line
 
 MARKERS = {"new": ("○", "o"), "due": ("●", "*"), "later": ("✓", "+")}
 LEVELS = {"junior": "J", "mid": "M", "senior": "S"}
@@ -98,7 +98,7 @@ class QuestionList(QuietTable[Text]):
         star = ("*" if self.ascii else "★") if row.bookmarked else " "
         level = LEVELS[row.question.difficulty.value]
         label = Text(f"{marker}{star}{level} ", no_wrap=True, overflow="ellipsis")
-        label.append(sanitize(row.question.question))
+        label.append_text(one_line(row.question.question, self.ascii))
         return label
 
     @property
