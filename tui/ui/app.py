@@ -159,4 +159,4 @@ class GenAITUI(App[None]):
         """Show every key of the current screen."""
         if isinstance(self.screen, HelpScreen | TooSmallScreen):
             return
-        self.push_screen(HelpScreen(binding_rows(self.screen)))
+        self.push_screen(HelpScreen(binding_rows(self.screen, self.ascii)))

@@ -39,6 +39,7 @@ class QuestionList(QuietTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", "Open the question", show=False, id="open-question"),
     ]
 
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
