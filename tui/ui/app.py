@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.screen import Screen
 
 from tui.config import Settings, SettingsFile
 from tui.study import Study
@@ -78,6 +79,16 @@ class GenAITUI(App[None]):
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this platform, sending frames without repeated style codes."""
         return compacting(super().get_driver_class())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette entries we keep (theme, quit) and our help in place of its own.
+
+        Textual's "Keys" panel would be a second help, "Maximize" duplicates `f`, and
+        "Screenshot" writes a file the user did not ask for.
+        """
+        yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
+        yield SystemCommand("Help", "Every key of this screen and what it does", self.action_help)
+        yield SystemCommand("Quit", "Leave genai-tui (every rating is already saved)", self.exit)
 
     def get_default_screen(self) -> DashboardScreen:
         """The dashboard is the app's base screen, drawn in the very first frame."""
