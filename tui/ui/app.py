@@ -37,7 +37,7 @@ class GenAITUI(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {genai_commands}
     TITLE = "genai-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal"), (116, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
