@@ -11,10 +11,12 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from tui.config import Settings, SettingsFile
 from tui.study import Study
+from tui.ui.colour_modes import ColourFree, calm_theme
 from tui.ui.compact_output import compacting
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_rows
@@ -60,6 +62,7 @@ class GenAITUI(App[None]):
         self.warnings = tuple(warnings)
         self.ascii = ascii
         self.handle_signals = handle_signals
+        self._colour_free = [ColourFree()]
 
     def on_mount(self) -> None:
         """Apply settings, show the dashboard, report problems, exit cleanly on SIGHUP/SIGTERM."""
@@ -69,12 +72,27 @@ class GenAITUI(App[None]):
                 loop.add_signal_handler(signum, self.exit)
         if self.ascii:
             self.add_class("-ascii")
+        if self.no_color:
+            self.add_class("-no-color")
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         self._check_size()
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """With NO_COLOR (or `--color none`), strip every colour; else Textual's filters."""
+        return self._colour_free if self.no_color else list(super().get_line_filters())
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables; in 16 colours, with an accent that does not turn red."""
+        if self.console.color_system != "standard":
+            return super().get_css_variables()
+        theme = calm_theme(self.current_theme)
+        variables = {**theme.to_color_system().generate(), **theme.variables}
+        self.theme_variables = {**self.get_theme_variable_defaults(), **variables}
+        return self.theme_variables
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this platform, sending frames without repeated style codes."""
