@@ -40,7 +40,8 @@ class ProgressPanel(VerticalScroll):
         bars.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         for row in rows:
             bars.add_row(
-                mastery_cell(row.mastery, self.ascii, width=6), Text(sanitize(row.title), overflow="ellipsis")
+                mastery_cell(row.mastery, self.ascii, width=6),
+                Text(sanitize(row.title), overflow="ellipsis"),
             )
         body = Table.grid(expand=True)
         body.add_row(figures)

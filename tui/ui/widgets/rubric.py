@@ -26,7 +26,13 @@ class RubricChecklist(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
         Binding("enter", "select", "Done ticking: suggest a rating", id="rubric-done"),
         *[
-            Binding(str(n), f"tick_number({n})", "Tick or untick the point with that number", show=False, id="rubric-number")
+            Binding(
+                str(n),
+                f"tick_number({n})",
+                "Tick or untick the point with that number",
+                show=False,
+                id="rubric-number",
+            )
             for n in range(1, MAX_NUMBERED + 1)
         ],
     ]
