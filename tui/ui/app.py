@@ -62,7 +62,7 @@ class GenAITUI(App[None]):
         self.warnings = tuple(warnings)
         self.ascii = ascii
         self.handle_signals = handle_signals
-        self._colour_free = [ColourFree()]
+        self._colour_free: list[LineFilter] = [ColourFree()]
 
     def on_mount(self) -> None:
         """Apply settings, show the dashboard, report problems, exit cleanly on SIGHUP/SIGTERM."""
