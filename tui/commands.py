@@ -143,9 +143,7 @@ def run_formula(args: argparse.Namespace) -> int:
         _fail(f"cannot read the formula: {problem}")
         return EXIT_FAILURE
     for name in unknown_macros(args.latex):
-        print(
-            f"genai-tui: warning: unknown command \\{name}, shown as '{name}'", file=sys.stderr
-        )
+        print(f"genai-tui: warning: unknown command \\{name}, shown as '{name}'", file=sys.stderr)
     ascii = bool(args.ascii) or ascii_only()
     if args.inline:
         print(render_inline(args.latex, ascii=ascii))

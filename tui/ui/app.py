@@ -16,10 +16,11 @@ from textual.screen import Screen
 
 from tui.config import Settings, SettingsFile
 from tui.study import Study
+from tui.ui.ascii_only import AsciiOnly
 from tui.ui.colour_modes import ColourFree, calm_theme
 from tui.ui.compact_output import compacting
 from tui.ui.screens.dashboard import DashboardScreen
-from tui.ui.screens.help import HelpScreen, binding_rows
+from tui.ui.screens.help import HelpScreen, binding_rows, key_label
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class GenAITUI(App[None]):
         self.ascii = ascii
         self.handle_signals = handle_signals
         self._colour_free: list[LineFilter] = [ColourFree()]
+        self._ascii_only: list[LineFilter] = [AsciiOnly()] if ascii else []
 
     def on_mount(self) -> None:
         """Apply settings, show the dashboard, report problems, exit cleanly on SIGHUP/SIGTERM."""
@@ -82,8 +84,15 @@ class GenAITUI(App[None]):
         self._check_size()
 
     def get_line_filters(self) -> list[LineFilter]:
-        """With NO_COLOR (or `--color none`), strip every colour; else Textual's filters."""
-        return self._colour_free if self.no_color else list(super().get_line_filters())
+        """Textual's filters, or with NO_COLOR (`--color none`) one that strips every colour;
+        in ASCII mode, then one that leaves only ASCII."""
+        colour = self._colour_free if self.no_color else list(super().get_line_filters())
+        return [*colour, *self._ascii_only]
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How the Footer names a key; in ASCII mode `Enter` and `Up` rather than glyphs."""
+        shown = super().get_key_display(binding)
+        return shown if shown.isascii() or not self.ascii else key_label(binding.key, ascii=True)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables; in 16 colours, with an accent that does not turn red."""
