@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +56,46 @@ def test_unknown_command_renders_with_a_warning() -> None:
     assert result.returncode == 0
     assert result.stdout.strip() == "foo x"
     assert "warning: unknown command \\foo" in result.stderr
+
+
+def stats(tmp_path: Path, fixture_bank_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`genai-tui stats` over the fixture bank with one Good rating recorded today."""
+    db = tmp_path / "p.db"
+    if not db.exists():
+        from fsrs import Rating
+
+        from tui.store.progress import Progress
+
+        progress = Progress.open(db)
+        progress.rate("attention/compute", Rating.Good)
+        progress.close()
+    return run_with_locale(
+        "stats", "--db", str(db), "--content", str(fixture_bank_dir), *args, LANG="C.UTF-8"
+    )
+
+
+@pytest.mark.parametrize(("days", "passed"), [(0, False), (-3, True)])
+def test_interview_today_or_past_is_said_not_planned(
+    tmp_path: Path, fixture_bank_dir: Path, days: int, passed: bool
+) -> None:
+    day = (date.today() + timedelta(days=days)).isoformat()
+    text = stats(tmp_path, fixture_bank_dir, "--interview", day).stdout
+    assert "reviews a day" not in text, text
+    assert ("has passed" in text) is passed and ("today" in text) is not passed, text
+    report = json.loads(stats(tmp_path, fixture_bank_dir, "--json").stdout)
+    assert report["interview"] == {"date": day, "days_left": days, "passed": passed}
+    assert "reviews_needed_per_day" not in report and "readiness" not in report
+
+
+def test_future_interview_still_plans(tmp_path: Path, fixture_bank_dir: Path) -> None:
+    report = json.loads(
+        stats(tmp_path, fixture_bank_dir, "--json", "--interview", "2099-01-01").stdout
+    )
+    assert report["interview"]["passed"] is False and report["interview"]["days_left"] > 0
+    assert report["readiness"] and report["reviews_needed_per_day"] >= 0
+
+
+def test_stats_text_uses_singulars(tmp_path: Path, fixture_bank_dir: Path) -> None:
+    text = stats(tmp_path, fixture_bank_dir).stdout
+    assert "1 rating in total" in text and "streak 1 day" in text, text
+    assert "1 ratings" not in text and "1 days" not in text

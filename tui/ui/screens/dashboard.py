@@ -381,7 +381,9 @@ class DashboardScreen(Screen[None]):
                 self.refresh_progress()
 
         themes = sorted(self.app.available_themes)
-        self.app.push_screen(SettingsScreen(replace(self.tui.settings), themes), apply)
+        study = self.tui.study
+        today = study.clock().astimezone(study.tz).date()
+        self.app.push_screen(SettingsScreen(replace(self.tui.settings), themes, today), apply)
 
     def action_zoom(self) -> None:
         """Maximise the detail pane, or restore the layout."""

@@ -13,6 +13,20 @@ from textual.widgets import Input, Label, Select, Static
 
 from tui.config import Settings
 
+LABELS = {
+    "theme": "Theme",
+    "new_per_day": "New questions a day",
+    "desired_retention": "Desired retention",
+    "interview_date": "Interview date",
+}
+"""Each setting's label on the form, used in error messages in place of its internal key."""
+
+
+def labelled(error: ValueError) -> str:
+    """A settings error (`new_per_day: must be ...`) with the field's label in front."""
+    key, _, reason = str(error).partition(": ")
+    return f"{LABELS[key]}: {reason}" if key in LABELS and reason else str(error)
+
 
 class SettingsScreen(ModalScreen[Settings | None]):
     """A form over a copy of the settings; returns the new settings, or None when cancelled."""
@@ -22,10 +36,11 @@ class SettingsScreen(ModalScreen[Settings | None]):
         Binding("escape", "cancel", "Cancel", id="cancel-settings"),
     ]
 
-    def __init__(self, settings: Settings, themes: list[str]) -> None:
+    def __init__(self, settings: Settings, themes: list[str], today: date) -> None:
         super().__init__()
         self.settings = settings
         self.themes = themes
+        self.today = today
 
     def compose(self) -> ComposeResult:
         """One labelled field per setting."""
@@ -33,18 +48,18 @@ class SettingsScreen(ModalScreen[Settings | None]):
         with Vertical(id="settings-box"):
             yield Static("Settings", id="settings-title")
             with Grid(id="settings-grid"):
-                yield Label("Theme")
+                yield Label(LABELS["theme"])
                 yield Select(
                     [(name, name) for name in self.themes],
                     value=current.theme if current.theme in self.themes else Select.NULL,
                     allow_blank=False,
                     id="theme",
                 )
-                yield Label("New questions a day")
+                yield Label(LABELS["new_per_day"])
                 yield Input(str(current.new_per_day), type="integer", id="new-per-day")
-                yield Label("Desired retention")
+                yield Label(LABELS["desired_retention"])
                 yield Input(str(current.desired_retention), type="number", id="retention")
-                yield Label("Interview date")
+                yield Label(LABELS["interview_date"])
                 yield Input(
                     current.interview_date.isoformat() if current.interview_date else "",
                     placeholder="YYYY-MM-DD, empty for none",
@@ -61,6 +76,12 @@ class SettingsScreen(ModalScreen[Settings | None]):
         except ValueError:
             self._error("Interview date: use YYYY-MM-DD, or leave it empty.")
             return
+        if interview is not None and interview < self.today:
+            self._error(
+                f"Interview date: {interview.isoformat()} has passed; "
+                "enter today or a later date, or leave it empty."
+            )
+            return
         try:
             updated = Settings(
                 theme=str(self.query_one("#theme", Select).value),
@@ -69,7 +90,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 interview_date=interview,
             )
         except ValueError as error:
-            self._error(f"Not saved: {error}")
+            self._error(f"Not saved. {labelled(error)}")
             return
         self.dismiss(updated)
 
