@@ -99,3 +99,11 @@ def test_stats_text_uses_singulars(tmp_path: Path, fixture_bank_dir: Path) -> No
     text = stats(tmp_path, fixture_bank_dir).stdout
     assert "1 rating in total" in text and "streak 1 day" in text, text
     assert "1 ratings" not in text and "1 days" not in text
+
+
+def test_validate_a_missing_folder_names_it_without_a_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent"
+    result = run_with_locale("validate", str(missing), LANG="C.UTF-8")
+    assert result.returncode == 1
+    assert f"{missing}: no such folder" in result.stdout.splitlines(), result.stdout
+    assert f"{missing}:1:" not in result.stdout
