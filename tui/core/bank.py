@@ -36,7 +36,7 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        """`FILE:LINE: message` as printed by `genai-tui validate`; `FILE: message` without a line."""
+        """`FILE:LINE: message` as `genai-tui validate` prints it; `FILE: message` with no line."""
         prefix = "warning: " if self.warning else ""
         where = f"{self.path}" if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {prefix}{self.message}"
