@@ -163,7 +163,7 @@ class DashboardScreen(Screen[None]):
             self._offered = offered
             self.refresh_bindings()
         if question is None:
-            detail.show(None)
+            detail.show(None, self._empty_list_hint())
             return
         study = self.tui.study
         topic = study.bank.topic(question.topic_id)
@@ -181,6 +181,17 @@ class DashboardScreen(Screen[None]):
             )
         )
 
+    def _empty_list_hint(self) -> str:
+        """Why the question list is empty under the filters, and how to clear them."""
+        if self.topic_id is None or not (self.difficulty_filter or self.tag_filter):
+            return ""
+        keys = []
+        if self.difficulty_filter:
+            keys.append(f"d cycles the difficulty ({self.difficulty_filter} now) back to all")
+        if self.tag_filter:
+            keys.append(f"t picks another tag or all tags ({self.tag_filter} now)")
+        return sanitize("No question of this topic passes the filters: " + "; ".join(keys) + ".")
+
     @property
     def current_question(self) -> Question | None:
         """The question the detail pane is about."""
@@ -195,8 +206,25 @@ class DashboardScreen(Screen[None]):
         self.topic_id = topic_id
         self.question_id = None
         self.revealed = False
+        self._drop_filters_matching_nothing()
         self._show_questions()
         self._show_detail()
+
+    def _drop_filters_matching_nothing(self) -> None:
+        """On a new topic, clear the tag (then the difficulty) filter if it hides every question."""
+        topic = self.tui.study.bank.topic(self.topic_id) if self.topic_id else None
+        if topic is None or any(self._passes_filters(q) for q in topic.questions):
+            return
+        cleared = []
+        if self.tag_filter and not any(self.tag_filter in q.tags for q in topic.questions):
+            cleared.append(f"tag {self.tag_filter}")
+            self.tag_filter = None
+        if not any(self._passes_filters(q) for q in topic.questions) and self.difficulty_filter:
+            cleared.append(f"difficulty {self.difficulty_filter}")
+            self.difficulty_filter = None
+        if cleared:
+            shown = sanitize(" and ".join(cleared))
+            self.notify(f"Filter cleared ({shown}): nothing in this topic matched.", timeout=3)
 
     @on(DataTable.RowSelected, "#topics")
     def open_topic(self) -> None:
