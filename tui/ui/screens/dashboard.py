@@ -52,6 +52,8 @@ class DashboardScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
         Binding("d", "filter_difficulty", "Filter difficulty", show=False, id="filter-difficulty"),
         Binding("t", "filter_tag", "Filter tag", show=False, id="filter-tag"),
+        Binding("B", "bookmarks", "Bookmarked questions", show=False, id="bookmarks"),
+        Binding("N", "noted", "Questions with notes", show=False, id="noted"),
         Binding("comma", "settings", "Settings", show=False, id="settings"),
         Binding("f", "zoom", "Zoom", show=False, id="zoom"),
         Binding("escape", "back", "Back", show=False, id="back"),
@@ -349,15 +351,47 @@ class DashboardScreen(Screen[None]):
         self.query_one(QuestionDetail if question_id else QuestionList).focus()
 
     def action_search(self) -> None:
-        """Search every question; open the one chosen."""
+        """Search every question and note; open the one chosen."""
+        self._open_search()
+
+    def action_bookmarks(self) -> None:
+        """List the bookmarked questions of every topic; open the one chosen."""
+        self._open_search(
+            self.tui.study.progress.notes.bookmarked(),
+            "Bookmarked questions",
+            "No bookmarks yet: b on a question bookmarks it",
+        )
+
+    def action_noted(self) -> None:
+        """List the questions that have a note; open the one chosen."""
+        self._open_search(
+            set(self.tui.study.progress.notes.all_notes()),
+            "Questions with notes",
+            "No notes yet: e on a question adds one",
+        )
+
+    def _open_search(self, only: set[str] | None = None, title: str = "", empty: str = "") -> None:
+        """The search screen, over every question or limited to `only`; opens the one chosen."""
         from tui.ui.screens.search import SearchScreen
 
+        study = self.tui.study
+
         def open_result(question_id: str | None) -> None:
-            question = self.tui.study.bank.question(question_id) if question_id else None
+            question = study.bank.question(question_id) if question_id else None
             if question is not None:
                 self.show_question(question.topic_id, question.id)
 
-        self.app.push_screen(SearchScreen(self.tui.study.bank), open_result)
+        if only is not None:
+            only = {qid for qid in only if study.bank.question(qid) is not None}
+        screen = SearchScreen(
+            study.bank,
+            study.progress.notes.all_notes(),
+            only=only,
+            title=title,
+            empty=empty,
+            ascii=self.tui.ascii,
+        )
+        self.app.push_screen(screen, open_result)
 
     def action_note(self) -> None:
         """Edit the note of the current question."""
