@@ -1,4 +1,4 @@
-"""Bookmarks and notes can be found again: `/` searches notes, B and N list them, the palette too."""
+"""Bookmarks and notes can be found again: `/` searches notes, B and N list them, so does Ctrl+P."""
 
 from __future__ import annotations
 
