@@ -35,7 +35,7 @@ BUILT_IN_ROWS = {
     "scroll_down": ("scroll", "Scroll up and down"),
     "page_up": ("page", "Scroll a page up and down"),
     "page_down": ("page", "Scroll a page up and down"),
-    "command_palette": ("palette", "Command palette: every command, jump to a topic"),
+    "command_palette": ("palette", "Command palette: every command"),
 }
 """Textual's own bindings worth listing, as (row, description); the rest (copy, scroll
 left and right, ...) would only crowd the list."""
