@@ -24,7 +24,7 @@ class RubricChecklist(OptionList):
         Binding("space", "tick", "Tick", id="rubric-tick"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("enter", "select", "Done ticking: suggest a rating", id="rubric-done"),
+        Binding("enter", "select", "Done ticking: suggest a rating", show=False, id="rubric-done"),
         *[
             Binding(
                 str(n),
