@@ -33,6 +33,12 @@ async def test_errors_name_the_label_and_past_dates_are_refused(
         message = error_text(app)
         assert "Desired retention" in message and "desired_retention" not in message, message
 
+        app.screen.query_one("#retention", Input).value = "0.9.1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = error_text(app)
+        assert message.startswith("Not saved. Desired retention:") and "float" not in message
+
         app.screen.query_one("#retention", Input).value = "0.9"
         app.screen.query_one("#interview", Input).value = "2026-11-28"  # the day before
         await pilot.press("ctrl+s")

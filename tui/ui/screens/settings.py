@@ -82,11 +82,25 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 "enter today or a later date, or leave it empty."
             )
             return
+        new_text = self.query_one("#new-per-day", Input).value.strip() or "0"
+        retention_text = self.query_one("#retention", Input).value.strip() or "0"
+        try:
+            new_per_day = int(new_text)
+        except ValueError:
+            self._error(f"Not saved. {LABELS['new_per_day']}: {new_text!r} is not a whole number")
+            return
+        try:
+            retention = float(retention_text)
+        except ValueError:
+            self._error(
+                f"Not saved. {LABELS['desired_retention']}: {retention_text!r} is not a number"
+            )
+            return
         try:
             updated = Settings(
                 theme=str(self.query_one("#theme", Select).value),
-                new_per_day=int(self.query_one("#new-per-day", Input).value or "0"),
-                desired_retention=float(self.query_one("#retention", Input).value or "0"),
+                new_per_day=new_per_day,
+                desired_retention=retention,
                 interview_date=interview,
             )
         except ValueError as error:
