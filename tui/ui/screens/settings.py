@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from tui.config import Settings
+from tui.core.sanitize import sanitize
 
 LABELS = {
     "theme": "Theme",
@@ -109,8 +111,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
         self.dismiss(updated)
 
     def _error(self, message: str) -> None:
-        """Show why the form was not saved."""
-        self.query_one("#settings-error", Static).update(message)
+        """Show why the form was not saved (as plain text: it may quote what was typed)."""
+        self.query_one("#settings-error", Static).update(Text(sanitize(message)))
 
     def action_cancel(self) -> None:
         """Close without saving."""
