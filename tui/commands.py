@@ -134,13 +134,21 @@ def run_content(args: argparse.Namespace) -> int:
 
 
 def run_formula(args: argparse.Namespace) -> int:
-    """Print the terminal rendering of one formula."""
-    from tui.core.formula import render_display, render_inline
+    """Print the terminal rendering of one formula; malformed input is an error (exit 1)."""
+    from tui.core.formula import formula_problem, render_display, render_inline, unknown_macros
+    from tui.terminal import ascii_only
 
+    problem = formula_problem(args.latex)
+    if problem is not None:
+        _fail(f"cannot read the formula: {problem}")
+        return EXIT_FAILURE
+    for name in unknown_macros(args.latex):
+        print(f"genai-tui: warning: unknown command \\{name}, shown as '{name}'", file=sys.stderr)
+    ascii = bool(args.ascii) or ascii_only()
     if args.inline:
-        print(render_inline(args.latex, ascii=bool(args.ascii)))
+        print(render_inline(args.latex, ascii=ascii))
     else:
-        print("\n".join(render_display(args.latex, args.width, ascii=bool(args.ascii))))
+        print("\n".join(render_display(args.latex, args.width, ascii=ascii)))
     return EXIT_OK
 
 

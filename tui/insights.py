@@ -61,6 +61,8 @@ def snapshot(study: Study, interview_date: date | None = None) -> Snapshot:
     )
     if interview_date is None:
         return result
+    if interview_date <= today:  # no days left to plan for: say so, compute nothing
+        return replace(result, interview_date=interview_date)
     moment = datetime.combine(interview_date, time(9, 0), tzinfo=study.tz)
     ready = readiness(study.bank, cards, study.progress.scheduler, now, moment)
     return replace(

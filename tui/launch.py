@@ -12,8 +12,10 @@ from tui.terminal import (
     apply_color,
     locale_can_draw_boxes,
     locale_name,
+    process_start_environ,
     resolve_color,
     terminal_problem,
+    user_environ,
 )
 
 EXIT_USAGE = 2
@@ -33,7 +35,8 @@ def launch(
         print(f"genai-tui: {problem}", file=sys.stderr)
         return EXIT_USAGE
     apply_color(resolve_color(color, os.environ), os.environ)
-    boxes = locale_can_draw_boxes(os.environ)
+    user = user_environ(os.environ, process_start_environ())
+    boxes = locale_can_draw_boxes(user)
     use_ascii = bool(ascii) or not boxes
     from tui.content_cache import load_bank_cached
     from tui.paths import cache_dir
@@ -48,7 +51,7 @@ def launch(
     warnings += list(progress.notices)
     if not ascii and not boxes:
         warnings.append(
-            f"ASCII mode: the locale {locale_name(os.environ)!r} cannot show box-drawing "
+            f"ASCII mode: the locale {locale_name(user)!r} cannot show box-drawing "
             "characters; set LANG=C.UTF-8 (or another UTF-8 locale) for full glyphs"
         )
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.bank import Bank
+from tui.core.words import plural
 
 
 def stats_report(bank: Bank, db: Path, interview_date: date | None = None) -> dict[str, Any]:
@@ -42,7 +43,8 @@ def stats_report(bank: Bank, db: Path, interview_date: date | None = None) -> di
         "orphaned_progress": shot.orphans,
     }
     if shot.interview_date is not None:
-        report["interview_date"] = shot.interview_date.isoformat()
+        report |= _interview(shot.interview_date, shot.today)
+    if shot.interview_date is not None and shot.interview_date > shot.today:
         report["reviews_needed_per_day"] = round(shot.reviews_needed_per_day or 0.0, 1)
         report["readiness"] = [
             {
@@ -77,8 +79,33 @@ def _empty_report(bank: Bank, interview_date: date | None) -> dict[str, Any]:
         "orphaned_progress": [],
     }
     if interview_date is not None:
-        report["interview_date"] = interview_date.isoformat()
+        report |= _interview(interview_date, date.today())
     return report
+
+
+def _interview(day: date, today: date) -> dict[str, Any]:
+    """`interview_date`, and `interview` with the days left and whether the date has passed."""
+    days_left = (day - today).days
+    return {
+        "interview_date": day.isoformat(),
+        "interview": {"date": day.isoformat(), "days_left": days_left, "passed": days_left < 0},
+    }
+
+
+def _interview_line(report: dict[str, Any]) -> str:
+    """One line on the interview date: passed, today, or the reviews a day it asks for."""
+    interview = report["interview"]
+    day = interview["date"]
+    if interview["passed"]:
+        return f"Interview on {day}: that date has passed; set a new one with --interview DATE"
+    if interview["days_left"] == 0:
+        return f"Interview on {day}: that is today, so no days are left to plan reviews for"
+    per_day = report.get("reviews_needed_per_day")
+    if per_day is None:  # no progress recorded yet
+        return f"Interview on {day}: in {plural(interview['days_left'], 'day')}"
+    if not per_day:
+        return f"Interview on {day}: every topic is on track for 90% on the day"
+    return f"Interview on {day}: about {per_day} reviews a day bring every topic to 90%"
 
 
 def stats_table(report: dict[str, Any]) -> str:
@@ -98,15 +125,12 @@ def stats_table(report: dict[str, Any]) -> str:
         lines.append(line)
     retention = report["retention"]
     lines.append(
-        f"{report['reviews']} ratings in total, overall mastery {report['mastery']:.0%}, "
-        f"retention {'-' if retention is None else f'{retention:.0%}'}, "
-        f"streak {report['streak']} days"
+        f"{plural(report['reviews'], 'rating')} in total, overall mastery "
+        f"{report['mastery']:.0%}, retention {'-' if retention is None else f'{retention:.0%}'}, "
+        f"streak {plural(report['streak'], 'day')}"
     )
-    if "interview_date" in report and "reviews_needed_per_day" in report:
-        lines.append(
-            f"Interview on {report['interview_date']}: about "
-            f"{report['reviews_needed_per_day']} reviews a day bring every topic to 90%"
-        )
+    if "interview" in report:
+        lines.append(_interview_line(report))
     if report["orphaned_progress"]:
         lines.append(
             f"Progress kept for {len(report['orphaned_progress'])} questions no longer in the "

@@ -30,9 +30,50 @@ def apply_color(mode: str, environ: dict[str, str] | os._Environ[str]) -> None:
         environ["NO_COLOR"] = "1"
 
 
+LOCALE_VARIABLES = ("LC_ALL", "LC_CTYPE", "LANG")
+COERCED_CTYPES = ("C.UTF-8", "C.utf8", "UTF-8")
+"""What Python puts in LC_CTYPE when it coerces the C locale (PEP 538)."""
+
+
+def process_start_environ(path: str = "/proc/self/environ") -> dict[str, str] | None:
+    """The environment this process was started with, before Python changed it (Linux)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    pairs = (entry.split(b"=", 1) for entry in raw.split(b"\0") if b"=" in entry)
+    return {key.decode(errors="replace"): value.decode(errors="replace") for key, value in pairs}
+
+
+def user_environ(
+    environ: Mapping[str, str], started_with: Mapping[str, str] | None
+) -> dict[str, str]:
+    """`environ` with the locale variables as the user set them.
+
+    Python's locale coercion (PEP 538) sets LC_CTYPE=C.UTF-8 when the locale is C, so the
+    process's own environment no longer says what the user's terminal can show. The values the
+    process started with do; where they cannot be read, an LC_CTYPE that looks coerced (a UTF-8
+    C locale with no LC_ALL and LANG unset, C or POSIX) is taken as Python's, not the user's.
+    """
+    result = {k: v for k, v in environ.items() if k not in LOCALE_VARIABLES}
+    if started_with is not None:
+        result |= {k: started_with[k] for k in LOCALE_VARIABLES if k in started_with}
+        return result
+    result |= {k: environ[k] for k in LOCALE_VARIABLES if k in environ}
+    coerced = (
+        result.get("LC_CTYPE") in COERCED_CTYPES
+        and not result.get("LC_ALL")
+        and result.get("LANG", "C") in ("", "C", "POSIX")
+    )
+    if coerced:
+        del result["LC_CTYPE"]
+    return result
+
+
 def locale_name(environ: Mapping[str, str]) -> str:
     """The locale that governs character encoding: LC_ALL, else LC_CTYPE, else LANG."""
-    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+    for name in LOCALE_VARIABLES:
         if environ.get(name):
             return environ[name]
     return "C"
@@ -42,7 +83,8 @@ def locale_can_draw_boxes(environ: Mapping[str, str]) -> bool:
     """Whether the user's locale can encode the box-drawing and maths glyphs the UI uses.
 
     Read from the environment, because Python itself switches C and POSIX to UTF-8 (PEP 538,
-    PEP 540) while the terminal on the other end of the SSH link stays ASCII.
+    PEP 540) while the terminal on the other end of the SSH link stays ASCII: pass the
+    environment through `user_environ` first.
     """
     name = locale_name(environ)
     if name in ("C", "POSIX"):
@@ -55,6 +97,12 @@ def locale_can_draw_boxes(environ: Mapping[str, str]) -> bool:
     except (UnicodeEncodeError, LookupError):
         return False
     return True
+
+
+def ascii_only(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the user's locale (not Python's coerced one) rules out box-drawing glyphs."""
+    current = os.environ if environ is None else environ
+    return not locale_can_draw_boxes(user_environ(current, process_start_environ()))
 
 
 def terminal_problem(environ: Mapping[str, str]) -> str | None:

@@ -56,8 +56,13 @@ REALISTIC = [
 
 
 def test_public_names() -> None:
-    """The package exports exactly the three public functions."""
-    assert sorted(formula.__all__) == ["render_display", "render_inline", "unknown_macros"]
+    """The package exports exactly the four public functions."""
+    assert sorted(formula.__all__) == [
+        "formula_problem",
+        "render_display",
+        "render_inline",
+        "unknown_macros",
+    ]
 
 
 @pytest.mark.parametrize(

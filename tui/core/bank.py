@@ -25,17 +25,21 @@ MacroLinter = Callable[[str], list[str]]
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong (or suspicious, for warnings) at a line of a content file."""
+    """Something wrong (or suspicious, for warnings) at a line of a content file.
+
+    A problem with a whole folder (missing, not a folder) has no line: `line` is None.
+    """
 
     path: Path
-    line: int
+    line: int | None
     message: str
     warning: bool = False
 
     def __str__(self) -> str:
-        """The `FILE:LINE: message` form printed by `genai-tui validate`."""
+        """`FILE:LINE: message` as `genai-tui validate` prints it; `FILE: message` with no line."""
         prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
+        where = f"{self.path}" if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {prefix}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def load_bank(directories: Sequence[Path], unknown_macros: MacroLinter | None = 
         try:
             files = content_files(directory)
         except OSError as error:
-            problems.append(Problem(directory, 1, f"cannot read content directory: {_why(error)}"))
+            problems.append(Problem(directory, None, _folder_problem(error)))
             continue
         for path in files:
             topic, file_problems = load_topic_file(path, seen, unknown_macros)
@@ -174,6 +178,15 @@ def _read_text(path: Path) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, Problem(path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})")
+
+
+def _folder_problem(error: OSError) -> str:
+    """Why a content folder cannot be read, in the user's words."""
+    if isinstance(error, FileNotFoundError):
+        return "no such folder"
+    if isinstance(error, NotADirectoryError):
+        return "not a folder (give the folder that holds the topic files)"
+    return f"cannot read this folder: {_why(error)}"
 
 
 def _why(error: OSError) -> str:

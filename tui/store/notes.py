@@ -23,6 +23,13 @@ class Notes:
         ).fetchone()
         return str(row[0]) if row else ""
 
+    def all_notes(self) -> dict[str, str]:
+        """Every note, by question id."""
+        return {
+            str(qid): str(body)
+            for qid, body in self.db.execute("SELECT question_id, body FROM notes")
+        }
+
     def save_note(self, question_id: str, body: str, now: datetime) -> None:
         """Store a note; an empty note deletes it."""
         with Transaction(self.db, self.path):

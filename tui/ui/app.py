@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.filter import LineFilter
+from textual.screen import Screen
 
 from tui.config import Settings, SettingsFile
 from tui.exit_watchdog import ExitWatchdog
 from tui.study import Study
+from tui.ui.ascii_only import AsciiOnly
+from tui.ui.colour_modes import ColourFree, calm_theme
 from tui.ui.compact_output import compacting
 from tui.ui.key_order import KeySequencer
 from tui.ui.screens.dashboard import DashboardScreen
-from tui.ui.screens.help import HelpScreen, binding_rows
+from tui.ui.screens.help import HelpScreen, binding_rows, key_label
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
@@ -38,7 +42,7 @@ class GenAITUI(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {genai_commands}
     TITLE = "genai-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-normal"), (116, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -64,6 +68,8 @@ class GenAITUI(App[None]):
         self.handle_signals = handle_signals
         self.watchdog = watchdog
         self.key_order = KeySequencer(self)
+        self._colour_free: list[LineFilter] = [ColourFree()]
+        self._ascii_only: list[LineFilter] = [AsciiOnly()] if ascii else []
 
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes from the terminal wait their turn (see tui.ui.key_order)."""
@@ -82,12 +88,34 @@ class GenAITUI(App[None]):
                 loop.add_signal_handler(signum, self._stop, signal.Signals(signum).name)
         if self.ascii:
             self.add_class("-ascii")
+        if self.no_color:
+            self.add_class("-no-color")
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         self._check_size()
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, or with NO_COLOR (`--color none`) one that strips every colour;
+        in ASCII mode, then one that leaves only ASCII."""
+        colour = self._colour_free if self.no_color else list(super().get_line_filters())
+        return [*colour, *self._ascii_only]
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How the Footer names a key; in ASCII mode `Enter` and `Up` rather than glyphs."""
+        shown = super().get_key_display(binding)
+        return shown if shown.isascii() or not self.ascii else key_label(binding.key, ascii=True)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables; in 16 colours, with an accent that does not turn red."""
+        if self.console.color_system != "standard":
+            return super().get_css_variables()
+        theme = calm_theme(self.current_theme)
+        variables = {**theme.to_color_system().generate(), **theme.variables}
+        self.theme_variables = {**self.get_theme_variable_defaults(), **variables}
+        return self.theme_variables
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this platform, safe when the terminal goes away, compacted."""
@@ -109,6 +137,16 @@ class GenAITUI(App[None]):
         if self.watchdog is not None:
             self.watchdog.arm(reason)
         self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette entries we keep (theme, quit) and our help in place of its own.
+
+        Textual's "Keys" panel would be a second help, "Maximize" duplicates `f`, and
+        "Screenshot" writes a file the user did not ask for.
+        """
+        yield SystemCommand("Theme", "Change the colour theme", self.action_change_theme)
+        yield SystemCommand("Help", "Every key of this screen and what it does", self.action_help)
+        yield SystemCommand("Quit", "Leave genai-tui (every rating is already saved)", self.exit)
 
     def get_default_screen(self) -> DashboardScreen:
         """The dashboard is the app's base screen, drawn in the very first frame."""
@@ -190,4 +228,4 @@ class GenAITUI(App[None]):
         """Show every key of the current screen."""
         if isinstance(self.screen, HelpScreen | TooSmallScreen):
             return
-        self.push_screen(HelpScreen(binding_rows(self.screen)))
+        self.push_screen(HelpScreen(binding_rows(self.screen, self.ascii)))

@@ -48,7 +48,17 @@ class GenAICommands(Provider):
             (
                 "Search questions",
                 partial(app.run_dashboard_action, "search"),
-                "Find a question by its text, answer or tags",
+                "Find a question by its text, answer, tags or your note",
+            ),
+            (
+                "Bookmarked questions",
+                partial(app.run_dashboard_action, "bookmarks"),
+                "Every question you bookmarked (b), across topics",
+            ),
+            (
+                "Questions with notes",
+                partial(app.run_dashboard_action, "noted"),
+                "Every question you wrote a note on (e), with the note",
             ),
             (
                 "Settings",

@@ -21,6 +21,13 @@ def render_inline(latex: str, *, ascii: bool = False) -> str:
     return render(latex, ascii=ascii)
 
 
+def formula_problem(latex: str) -> str | None:
+    """Why the LaTeX source is malformed, in one line, or None when it parses."""
+    from tui.core.formula.render import formula_problem as check
+
+    return check(latex)
+
+
 def unknown_macros(latex: str) -> list[str]:
     """Macro names (without backslash) the renderer does not know, in order of first use."""
     from tui.core.formula.render import unknown_macros as scan
@@ -28,4 +35,4 @@ def unknown_macros(latex: str) -> list[str]:
     return scan(latex)
 
 
-__all__ = ["render_display", "render_inline", "unknown_macros"]
+__all__ = ["formula_problem", "render_display", "render_inline", "unknown_macros"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tui.core.formula.breaking import fit_row
@@ -92,6 +93,20 @@ def render_display(latex: str, width: int = 80, *, ascii: bool = False) -> list[
 def render_inline(latex: str, *, ascii: bool = False) -> str:
     """Render math as a compact single line for use inside a sentence."""
     return _inline(latex, bool(ascii))
+
+
+def formula_problem(latex: str) -> str | None:
+    """Why the source is malformed, in one line (None when it parses)."""
+    try:
+        parse(latex)
+    except Exception as error:  # FormulaError or any pylatexenc parse error
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return _POSITION.sub(lambda m: f"(at character {int(m.group(2)) + 1})", first).strip()
+    return None
+
+
+_POSITION = re.compile(r"@\((\d+),(\d+)\)")
+"""pylatexenc's `@(line,column)` position marker, columns from 0."""
 
 
 def unknown_macros(latex: str) -> list[str]:

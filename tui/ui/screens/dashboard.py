@@ -58,6 +58,8 @@ class DashboardScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
         Binding("d", "filter_difficulty", "Filter difficulty", show=False, id="filter-difficulty"),
         Binding("t", "filter_tag", "Filter tag", show=False, id="filter-tag"),
+        Binding("B", "bookmarks", "Bookmarked questions", show=False, id="bookmarks"),
+        Binding("N", "noted", "Questions with notes", show=False, id="noted"),
         Binding("comma", "settings", "Settings", show=False, id="settings"),
         Binding("f", "zoom", "Zoom", show=False, id="zoom"),
         Binding("escape", "back", "Back", show=False, id="back"),
@@ -129,11 +131,16 @@ class DashboardScreen(Screen[None]):
         self.query_one(TopicTable).focus()
         self.call_after_refresh(self._after_first_frame)
 
-    def _after_first_frame(self) -> None:
-        """Fill what the first frame does not need: the question panes and the Footer."""
-        self.mount(Footer(compact=True))
+    async def _after_first_frame(self) -> None:
+        """Fill what the first frame does not need: the question panes and the Footer.
+
+        The Footer lists keys only when told the bindings changed, and it hears that only once
+        mounted: so it is mounted first, then told.
+        """
+        await self.mount(Footer(compact=True))
         self.refresh_progress()
         self.set_interval(DUE_REFRESH_SECONDS, self.refresh_due)
+        self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
         """Coming back from a review: figures may have changed (not on the first show)."""
@@ -209,7 +216,7 @@ class DashboardScreen(Screen[None]):
             self._offered = offered
             self.refresh_bindings()
         if question is None:
-            detail.show(None)
+            detail.show(None, self._empty_list_hint())
             return
         study = self.tui.study
         topic = study.bank.topic(question.topic_id)
@@ -227,6 +234,17 @@ class DashboardScreen(Screen[None]):
             )
         )
 
+    def _empty_list_hint(self) -> str:
+        """Why the question list is empty under the filters, and how to clear them."""
+        if self.topic_id is None or not (self.difficulty_filter or self.tag_filter):
+            return ""
+        keys = []
+        if self.difficulty_filter:
+            keys.append(f"d cycles the difficulty ({self.difficulty_filter} now) back to all")
+        if self.tag_filter:
+            keys.append(f"t picks another tag or all tags ({self.tag_filter} now)")
+        return sanitize("No question of this topic passes the filters: " + "; ".join(keys) + ".")
+
     @property
     def current_question(self) -> Question | None:
         """The question the detail pane is about."""
@@ -241,8 +259,25 @@ class DashboardScreen(Screen[None]):
         self.topic_id = topic_id
         self.question_id = None
         self.revealed = False
+        self._drop_filters_matching_nothing()
         self._show_questions()
         self._show_detail()
+
+    def _drop_filters_matching_nothing(self) -> None:
+        """On a new topic, clear the tag (then the difficulty) filter if it hides every question."""
+        topic = self.tui.study.bank.topic(self.topic_id) if self.topic_id else None
+        if topic is None or any(self._passes_filters(q) for q in topic.questions):
+            return
+        cleared = []
+        if self.tag_filter and not any(self.tag_filter in q.tags for q in topic.questions):
+            cleared.append(f"tag {self.tag_filter}")
+            self.tag_filter = None
+        if not any(self._passes_filters(q) for q in topic.questions) and self.difficulty_filter:
+            cleared.append(f"difficulty {self.difficulty_filter}")
+            self.difficulty_filter = None
+        if cleared:
+            shown = sanitize(" and ".join(cleared))
+            self.notify(f"Filter cleared ({shown}): nothing in this topic matched.", timeout=3)
 
     @on(DataTable.RowSelected, "#topics")
     def open_topic(self) -> None:
@@ -378,15 +413,47 @@ class DashboardScreen(Screen[None]):
         self.query_one(QuestionDetail if question_id else QuestionList).focus()
 
     def action_search(self) -> None:
-        """Search every question; open the one chosen."""
+        """Search every question and note; open the one chosen."""
+        self._open_search()
+
+    def action_bookmarks(self) -> None:
+        """List the bookmarked questions of every topic; open the one chosen."""
+        self._open_search(
+            self.tui.study.progress.notes.bookmarked(),
+            "Bookmarked questions",
+            "No bookmarks yet: b on a question bookmarks it",
+        )
+
+    def action_noted(self) -> None:
+        """List the questions that have a note; open the one chosen."""
+        self._open_search(
+            set(self.tui.study.progress.notes.all_notes()),
+            "Questions with notes",
+            "No notes yet: e on a question adds one",
+        )
+
+    def _open_search(self, only: set[str] | None = None, title: str = "", empty: str = "") -> None:
+        """The search screen, over every question or limited to `only`; opens the one chosen."""
         from tui.ui.screens.search import SearchScreen
 
+        study = self.tui.study
+
         def open_result(question_id: str | None) -> None:
-            question = self.tui.study.bank.question(question_id) if question_id else None
+            question = study.bank.question(question_id) if question_id else None
             if question is not None:
                 self.show_question(question.topic_id, question.id)
 
-        self.app.push_screen(SearchScreen(self.tui.study.bank), open_result)
+        if only is not None:
+            only = {qid for qid in only if study.bank.question(qid) is not None}
+        screen = SearchScreen(
+            study.bank,
+            study.progress.notes.all_notes(),
+            only=only,
+            title=title,
+            empty=empty,
+            ascii=self.tui.ascii,
+        )
+        self.app.push_screen(screen, open_result)
 
     def action_note(self) -> None:
         """Edit the note of the current question."""
@@ -438,7 +505,9 @@ class DashboardScreen(Screen[None]):
                 self.refresh_progress()
 
         themes = sorted(self.app.available_themes)
-        self.app.push_screen(SettingsScreen(replace(self.tui.settings), themes), apply)
+        study = self.tui.study
+        today = study.clock().astimezone(study.tz).date()
+        self.app.push_screen(SettingsScreen(replace(self.tui.settings), themes, today), apply)
 
     def action_zoom(self) -> None:
         """Maximise the detail pane, or restore the layout."""

@@ -19,37 +19,80 @@ KEY_NAMES = {
     "enter": "Enter",
     "tab": "Tab",
     "shift+tab": "Shift+Tab",
-    "up": "↑",
-    "down": "↓",
     "slash": "/",
     "comma": ",",
-    "ctrl+s": "Ctrl+S",
-    "ctrl+p": "Ctrl+P",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
 }
+ARROWS = {"up": ("↑", "Up"), "down": ("↓", "Down")}
 
-NAVIGATION = [
-    ("↑/↓ or j/k", "Move in the focused table or list"),
-    ("Enter", "Open: topic → its questions → the question"),
-    ("Tab / Shift+Tab", "Switch panes"),
-]
+BUILT_IN_ROWS = {
+    "app.focus_next": ("panes", "Switch panes"),
+    "app.focus_previous": ("panes", "Switch panes"),
+    "cursor_up": ("move", "Move up and down"),
+    "cursor_down": ("move", "Move up and down"),
+    "scroll_up": ("scroll", "Scroll up and down"),
+    "scroll_down": ("scroll", "Scroll up and down"),
+    "page_up": ("page", "Scroll a page up and down"),
+    "page_down": ("page", "Scroll a page up and down"),
+    "command_palette": ("palette", "Command palette: every command"),
+}
+"""Textual's own bindings worth listing, as (row, description); the rest (copy, scroll
+left and right, ...) would only crowd the list."""
 
 
-def key_label(key: str) -> str:
+def key_label(key: str, ascii: bool = False) -> str:
     """A binding's key as a person would type it."""
-    return " / ".join(KEY_NAMES.get(part, part) for part in key.split(","))
+    parts = []
+    for part in key.split(","):
+        if part in ARROWS:
+            parts.append(ARROWS[part][1 if ascii else 0])
+        elif part in KEY_NAMES:
+            parts.append(KEY_NAMES[part])
+        elif part.startswith("ctrl+"):
+            parts.append("Ctrl+" + part.removeprefix("ctrl+").upper())
+        else:
+            parts.append(part)
+    return " / ".join(parts)
 
 
-def binding_rows(screen: Screen[object]) -> list[tuple[str, str]]:
-    """Key and description of every genai-tui binding (those with an id) active on `screen`."""
+def _join_keys(keys: list[str]) -> str:
+    """Keys of one row; a run of three or more digits reads as a range (`1-9`)."""
+    if len(keys) >= 3 and all(key.isdigit() for key in keys):
+        numbers = sorted(int(key) for key in keys)
+        if numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"{numbers[0]}-{numbers[-1]}"
+    return " / ".join(dict.fromkeys(keys))
+
+
+def binding_rows(screen: Screen[object], ascii: bool = False) -> list[tuple[str, str]]:
+    """Key and description of every binding active on `screen`, one row per thing it does.
+
+    Ours have an id, and bindings sharing an id share a row (the checklist's `1`-`9`). Of
+    Textual's own, only those in BUILT_IN_ROWS are listed, and switching panes only where
+    there is more than one pane to switch to.
+    """
     keys: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
+    navigation: list[str] = []
+    panes = len(screen.focus_chain) > 1
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.id is None or not binding.description:
+        if binding.id is not None and binding.description:
+            row, description = binding.id, binding.description
+        elif binding.action in BUILT_IN_ROWS:
+            row, description = BUILT_IN_ROWS[binding.action]
+            if row == "panes" and not panes:
+                continue
+            navigation.append(row)
+        else:
             continue
-        keys.setdefault(binding.action, []).append(key_label(key))
-        descriptions[binding.action] = binding.description
-    return [(" / ".join(keys[action]), descriptions[action]) for action in keys]
+        keys.setdefault(row, []).append(key_label(key, ascii))
+        descriptions.setdefault(row, description)
+    order = sorted(keys, key=lambda row: row not in navigation)
+    return [(_join_keys(keys[row]), descriptions[row]) for row in order]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -71,9 +114,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(DEFINITION, id="help-mastery", markup=False)
 
     def on_mount(self) -> None:
-        """Fill the table: navigation first, then this screen's bindings."""
+        """Fill the table with this screen's keys."""
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action")
-        for key, description in [*NAVIGATION, *self.rows]:
+        for key, description in self.rows:
             table.add_row(key, description)
         table.focus()

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from tui.core.mock import Mix
 from tui.core.mock_score import MockScore, score
+from tui.core.words import plural
 from tui.store.errors import StoreError
 from tui.store.mock_log import MockAnswer
 from tui.ui.screens.mock_labels import MIX_LABELS
@@ -91,10 +92,10 @@ class MockReportScreen(Screen[None]):
     def _keys_line(self) -> str:
         """What the keys do here, in words."""
         weak = len(self.score.weak) if self.score else 0
-        keys = [f"r: review the {weak} weak question(s) now"] if weak else []
+        keys = [f"r: review the {plural(weak, 'weak question')} now"] if weak else []
         if self.marked:
             keys.append("grades applied to your FSRS schedule")
-        else:
+        elif self.answers:
             keys.append("a: apply these grades to your FSRS schedule (only if you want)")
         return " · ".join([*keys, "Esc: back"])
 
@@ -111,7 +112,8 @@ class MockReportScreen(Screen[None]):
         from tui.ui.screens.review import ReviewScreen
 
         if self.score is not None and self.score.weak:
-            self.app.push_screen(ReviewScreen([w.question for w in self.score.weak], None))
+            weak = [w.question for w in self.score.weak]
+            self.app.push_screen(ReviewScreen(weak, None, scope="weak questions from the mock"))
 
     def action_apply(self) -> None:
         """Rate each answer in FSRS with its mock grade, once, then mark the session applied."""
@@ -133,5 +135,5 @@ class MockReportScreen(Screen[None]):
         except StoreError as error:
             self.notify(f"Not applied: {error.reason}", severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Applied {len(self.answers)} grade(s) to your schedule.", timeout=3)
+        self.notify(f"Applied {plural(len(self.answers), 'grade')} to your schedule.", timeout=3)
         self._show()

@@ -77,10 +77,14 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "finish", "End session", id="end-review"),
     ]
 
-    def __init__(self, queue: list[Question], topic_id: str | None) -> None:
+    def __init__(
+        self, queue: list[Question], topic_id: str | None, scope: str | None = None
+    ) -> None:
         super().__init__()
         self.queue = list(queue)
         self.topic_id = topic_id
+        self.scope = scope
+        """What the status line says the session is about, when not a topic or everything."""
         self.index = 0
         self.phase = Phase.QUESTION
         self.ticked: frozenset[int] = frozenset()
@@ -131,7 +135,7 @@ class ReviewScreen(Screen[None]):
         study = self.tui.study
         topic = study.bank.topic(question.topic_id)
         scope_topic = study.bank.topic(self.topic_id) if self.topic_id else None
-        scope = sanitize(scope_topic.title) if scope_topic else "all topics"
+        scope = sanitize(scope_topic.title) if scope_topic else self.scope or "all topics"
         self.query_one("#review-status", Static).update(
             Text(f" Review · {scope} · {self.index + 1} of {len(self.queue)}")
         )

@@ -1,4 +1,4 @@
-"""The progress pane: overall mastery, reviews today, due now and a bar per topic."""
+"""The progress pane: overall mastery, reviews today, due now and a bar per topic, by title."""
 
 from __future__ import annotations
 
@@ -35,14 +35,15 @@ class ProgressPanel(VerticalScroll):
         figures.add_row("Due now", str(overview.due_now))
         figures.add_row("New today", str(overview.new_left_today))
         figures.add_row("All ratings", str(overview.total_reviews))
-        bars = Table.grid(padding=(0, 1))
+        bars = Table.grid(padding=(0, 1), expand=True)
         bars.add_column(no_wrap=True, min_width=11)
         bars.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         for row in rows:
             bars.add_row(
-                mastery_cell(row.mastery, self.ascii, width=6), Text(sanitize(row.topic_id))
+                mastery_cell(row.mastery, self.ascii, width=6),
+                Text(sanitize(row.title), overflow="ellipsis"),
             )
-        body = Table.grid()
+        body = Table.grid(expand=True)
         body.add_row(figures)
         body.add_row(Text())
         body.add_row(bars)

@@ -73,13 +73,13 @@ class QuestionDetail(VerticalScroll):
         yield Static(self._empty(), id="detail-head")
         yield Static(id="detail-body")
 
-    def show(self, view: DetailView | None) -> None:
-        """Show a question (or the empty hint) and scroll back to the top."""
+    def show(self, view: DetailView | None, empty_hint: str = "") -> None:
+        """Show a question (or `empty_hint`, or the default hint) and scroll back to the top."""
         self.view = view
         self.query_one("#detail-head").display = True
         self.set_class(view is not None and view.revealed, "-revealed")
         if view is None:
-            self._update("detail-head", ("empty",), self._empty)
+            self._update("detail-head", ("empty", empty_hint), lambda: self._empty(empty_hint))
             self._update("detail-body", ("empty",), Text)
         else:
             question = view.question
@@ -120,9 +120,9 @@ class QuestionDetail(VerticalScroll):
         else:
             widget.update(content)
 
-    def _empty(self) -> RenderableType:
-        """What the pane says before a question is chosen."""
-        return Text("Choose a topic, then a question.", style="italic")
+    def _empty(self, hint: str = "") -> RenderableType:
+        """What the pane says when it has no question: `hint`, or how to choose one."""
+        return Text(hint or "Choose a topic, then a question.", style="italic")
 
     def _render_head(self, view: DetailView) -> RenderableType:
         """Topic, difficulty and status, then the question itself."""

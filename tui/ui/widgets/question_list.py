@@ -12,8 +12,8 @@ from textual.coordinate import Coordinate
 from textual.widgets.data_table import ColumnKey
 
 from tui.core.models import Question
-from tui.core.sanitize import sanitize
 from tui.ui.widgets.quiet_table import QuietTable
+from tui.ui.widgets.rich_answer import one_line
 
 MARKERS = {"new": ("○", "o"), "due": ("●", "*"), "later": ("✓", "+")}
 LEVELS = {"junior": "J", "mid": "M", "senior": "S"}
@@ -39,6 +39,7 @@ class QuestionList(QuietTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", "Open the question", show=False, id="open-question"),
     ]
 
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
@@ -98,7 +99,7 @@ class QuestionList(QuietTable[Text]):
         star = ("*" if self.ascii else "★") if row.bookmarked else " "
         level = LEVELS[row.question.difficulty.value]
         label = Text(f"{marker}{star}{level} ", no_wrap=True, overflow="ellipsis")
-        label.append(sanitize(row.question.question))
+        label.append_text(one_line(row.question.question, self.ascii))
         return label
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
@@ -45,6 +46,19 @@ def inline_text(source: str, styles: MathStyles, ascii: bool = False) -> Text:
     for block in blocks:
         if block.kind is BlockKind.DISPLAY:
             text.append(" " + render_inline(sanitize(block.latex), ascii=ascii), styles.math)
+    return text
+
+
+def one_line(source: str, ascii: bool = False) -> Text:
+    """A question as one line for lists and search results: inline math rendered, no wrap."""
+    return _one_line(source, ascii).copy()
+
+
+@lru_cache(maxsize=4096)
+def _one_line(source: str, ascii: bool) -> Text:
+    """`one_line`, kept: lists are redrawn on every topic move, and formulas are not free."""
+    text = inline_text(source, MathStyles(), ascii)
+    text.no_wrap = True
     return text
 
 

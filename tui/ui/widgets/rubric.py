@@ -24,8 +24,15 @@ class RubricChecklist(OptionList):
         Binding("space", "tick", "Tick", id="rubric-tick"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select", "Done ticking: suggest a rating", show=False, id="rubric-done"),
         *[
-            Binding(str(n), f"tick_number({n})", f"Tick {n}", show=False)
+            Binding(
+                str(n),
+                f"tick_number({n})",
+                "Tick or untick the point with that number",
+                show=False,
+                id="rubric-number",
+            )
             for n in range(1, MAX_NUMBERED + 1)
         ],
     ]

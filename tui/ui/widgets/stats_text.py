@@ -11,6 +11,7 @@ from rich.text import Text
 
 from tui.core.readiness import TARGET_RECALL
 from tui.core.sanitize import sanitize
+from tui.core.words import plural
 from tui.insights import Snapshot
 from tui.ui.widgets.topic_table import mastery_cell
 
@@ -20,11 +21,6 @@ SET_DATE_HINT = (
     "genai-tui --interview YYYY-MM-DD, to see how ready each topic will be on the day."
 )
 RETENTION_HINT = "Retention shows once questions you already know come back due and are rated."
-
-
-def plural(count: int, word: str) -> str:
-    """`1 day`, `2 days`."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def figures(shot: Snapshot) -> RenderableType:
@@ -85,7 +81,7 @@ def readiness_view(shot: Snapshot, ascii: bool) -> RenderableType:
     day = shot.interview_date
     if day is None:
         return Text(SET_DATE_HINT)
-    if day < shot.today:
+    if day <= shot.today:
         return Group(Text(_headline(shot, day), style="bold"), Text(_pace(shot, day)))
     return Group(
         Text(_headline(shot, day), style="bold"),
@@ -106,6 +102,8 @@ def _pace(shot: Snapshot, day: date) -> str:
     """`About N reviews a day until <date> bring every topic to 90%.`"""
     if day < shot.today:
         return "That date has passed: set a new one to plan again."
+    if day == shot.today:
+        return "The interview is today: no days are left to plan reviews for."
     per_day = shot.reviews_needed_per_day or 0.0
     if per_day == 0:
         return f"Every topic is on track for {TARGET_RECALL:.0%} on {day.isoformat()}."

@@ -38,6 +38,9 @@ class TopicTable(QuietTable[Text | str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding(
+            "enter", "select_cursor", "Open the topic's questions", show=False, id="open-topic"
+        ),
     ]
 
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
