@@ -1,0 +1,145 @@
+"""Per-question checks for the bank's python blocks: small inputs against a reference or invariant."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+Namespace = dict[str, Any]
+Check = Callable[[Namespace], None]
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(question_id: str) -> Callable[[Check], Check]:
+    """Register a check for the python block(s) of one question."""
+
+    def register(function: Check) -> Check:
+        assert question_id not in CHECKS, f"two checks for {question_id}"
+        CHECKS[question_id] = function
+        return function
+
+    return register
+
+
+def rng(seed: int = 0) -> np.random.Generator:
+    """A seeded random generator, so every check sees the same inputs."""
+    return np.random.default_rng(seed)
+
+
+def softmax_reference(row: list[float]) -> list[float]:
+    """Softmax of one row in plain Python, written independently of the bank's code."""
+    top = max(row)
+    exps = [math.exp(x - top) for x in row]
+    return [e / sum(exps) for e in exps]
+
+
+@check("self-attention/implement-causal-attention")
+def causal_attention(ns: Namespace) -> None:
+    """Rows sum to 1, the future gets exactly 0, and outputs match a loop over prefixes."""
+    q, k, v = rng().normal(size=(3, 5, 4))
+    out, weights = ns["causal_attention"](q, k, v)
+    assert out.shape == (5, 4) and weights.shape == (5, 5)
+    np.testing.assert_allclose(weights.sum(axis=-1), 1.0)
+    assert np.all(weights[np.triu_indices(5, k=1)] == 0.0)
+    for i in range(5):
+        scores = [float(q[i] @ k[j]) / 2.0 for j in range(i + 1)]  # sqrt(d_k) = 2
+        expected = softmax_reference(scores)
+        np.testing.assert_allclose(weights[i, : i + 1], expected, rtol=1e-12)
+        np.testing.assert_allclose(out[i], np.array(expected) @ v[: i + 1], rtol=1e-12)
+    batched, _ = ns["causal_attention"](np.stack([q, q]), np.stack([k, k]), np.stack([v, v]))
+    np.testing.assert_allclose(batched[1], out)
+    huge, huge_weights = ns["causal_attention"](q * 1e3, k * 1e3, v)  # scores ~1e6
+    assert np.all(np.isfinite(huge)) and np.all(np.isfinite(huge_weights))
+
+
+def nucleus_reference(probs: list[float], p: float) -> set[int]:
+    """The smallest most-probable set whose mass reaches p, by walking a sorted list."""
+    order = sorted(range(len(probs)), key=lambda i: (-probs[i], i))
+    kept: list[int] = []
+    for i in order:
+        kept.append(i)
+        if math.fsum(probs[j] for j in kept) >= p:
+            break
+    return set(kept)
+
+
+@check("decoding/implement-sampling")
+def sampling(ns: Namespace) -> None:
+    """Temperature softmax, top-k and top-p keep exactly the right sets; sampling stays in them."""
+    logits = np.array([2.0, -1.0, 0.5, 3.0, 0.0])
+    for temperature in (0.5, 1.0, 2.0):
+        expected = softmax_reference([x / temperature for x in logits])
+        np.testing.assert_allclose(ns["softmax"](logits, temperature), expected, rtol=1e-12)
+    assert np.all(np.isfinite(ns["softmax"](np.array([1000.0, 0.0, -1000.0]))))
+    probs = np.array([0.125, 0.5, 0.125, 0.25])  # exact in binary, so 0.5 + 0.25 == 0.75
+    np.testing.assert_allclose(ns["top_p_filter"](probs, 0.75), [0, 2 / 3, 0, 1 / 3])
+    np.testing.assert_allclose(ns["top_p_filter"](probs, 0.3), [0, 1, 0, 0])
+    np.testing.assert_allclose(ns["top_p_filter"](probs, 1.0), probs)
+    np.testing.assert_allclose(ns["top_k_filter"](probs, 2), [0, 2 / 3, 0, 1 / 3])
+    for seed in range(20):
+        dist = rng(seed).dirichlet(np.ones(12))
+        for p in (0.1, 0.5, 0.9, 0.95):
+            kept = set(np.flatnonzero(ns["top_p_filter"](dist, p)))
+            assert kept == nucleus_reference(list(dist), p), (seed, p)
+        top3 = ns["top_k_filter"](dist, 3)
+        assert set(np.flatnonzero(top3)) == set(np.argsort(dist)[-3:])
+        np.testing.assert_allclose(top3.sum(), 1.0)
+    assert ns["sample"](logits, rng(), temperature=0) == 3
+    generator = rng(1)
+    drawn = {ns["sample"](logits, generator, top_k=2) for _ in range(200)}
+    assert drawn == {0, 3}
+    drawn = {ns["sample"](logits, generator, temperature=0.7, top_p=0.5) for _ in range(200)}
+    assert drawn == {3}  # at T=0.7 the top token alone holds about 78% of the mass
+
+
+def words(table: dict[str, int]) -> dict[tuple[str, ...], int]:
+    """A BPE word table from space-separated symbols."""
+    return {tuple(word.split()): freq for word, freq in table.items()}
+
+
+@check("tokenization/implement-bpe-merge")
+def bpe_merge(ns: Namespace) -> None:
+    """The worked example of Sennrich et al.; overlaps merge once; merges never cross symbols."""
+    corpus = words({"l o w </w>": 5, "l o w e r </w>": 2, "n e w e s t </w>": 6})
+    corpus |= words({"w i d e s t </w>": 3})
+    counts = ns["pair_counts"](corpus)
+    assert counts[("e", "s")] == 9 and counts[("w", "e")] == 8 and counts[("l", "o")] == 7
+    merged, pair = ns["bpe_step"](corpus)
+    assert pair == ("e", "s")  # tied with (s, t) and (t, </w>) at 9; counted first
+    assert merged == words(
+        {"l o w </w>": 5, "l o w e r </w>": 2, "n e w es t </w>": 6, "w i d es t </w>": 3}
+    )
+    merged, pair = ns["bpe_step"](merged)
+    assert pair == ("es", "t") and ("n", "e", "w", "est", "</w>") in merged
+    assert ns["merge_pair"](words({"a a a": 1}), ("a", "a")) == words({"aa a": 1})
+    assert ns["merge_pair"](words({"a a a a": 2}), ("a", "a")) == words({"aa aa": 2})
+    across = words({"ab c": 1, "a bc": 4})
+    assert ns["merge_pair"](across, ("b", "c")) == across
+    assert ns["merge_pair"](across, ("a", "bc")) == words({"ab c": 1, "abc": 4})
+    assert ns["bpe_step"](words({"x": 3})) == (words({"x": 3}), None)
+
+
+@check("embeddings/implement-cosine-top-k")
+def cosine_top_k(ns: Namespace) -> None:
+    """Same indices and scores as a brute-force sort; scale-invariant; zero vectors give 0."""
+    generator = rng()
+    docs, query = generator.normal(size=(30, 8)), generator.normal(size=8)
+    docs[7] = 0.0
+    cosine = [
+        float(doc @ query) / (math.hypot(*doc) * math.hypot(*query)) if doc.any() else 0.0
+        for doc in docs
+    ]
+    expected = sorted(range(30), key=lambda i: -cosine[i])
+    for k in (1, 5, 30):
+        top, scores = ns["cosine_top_k"](query, docs, k)
+        assert list(top) == expected[:k]
+        np.testing.assert_allclose(scores, [cosine[i] for i in expected[:k]], rtol=1e-12)
+    scaled = docs * generator.uniform(0.1, 10.0, size=(30, 1))
+    assert list(ns["cosine_top_k"](query * 3.0, scaled, 5)[0]) == expected[:5]
+    top, scores = ns["cosine_top_k"](query, docs, 100)
+    assert len(top) == 30 and not np.isnan(scores).any()
+    assert len(ns["cosine_top_k"](query, docs, 0)[0]) == 0
