@@ -143,3 +143,103 @@ def cosine_top_k(ns: Namespace) -> None:
     top, scores = ns["cosine_top_k"](query, docs, 100)
     assert len(top) == 30 and not np.isnan(scores).any()
     assert len(ns["cosine_top_k"](query, docs, 0)[0]) == 0
+
+
+@check("lora/implement-lora-forward")
+def lora_forward(ns: Namespace) -> None:
+    """Exact no-op at init; equals x @ (W0 + alpha/r BA)^T, computed here; merge agrees."""
+    generator = rng()
+    w0, x = generator.normal(size=(6, 4)), generator.normal(size=(3, 4))
+    a, b = ns["init_lora"](6, 4, 2, generator)
+    assert a.shape == (2, 4) and b.shape == (6, 2) and np.any(a != 0)
+    np.testing.assert_array_equal(ns["lora_forward"](x, w0, a, b, alpha=16.0), x @ w0.T)
+    b = generator.normal(size=(6, 2))
+    effective = w0 + 8.0 * np.einsum("or,ri->oi", b, a)  # alpha / r = 16 / 2
+    out = ns["lora_forward"](x, w0, a, b, alpha=16.0)
+    np.testing.assert_allclose(out, np.einsum("bi,oi->bo", x, effective), rtol=1e-12)
+    np.testing.assert_allclose(ns["merge"](w0, a, b, alpha=16.0), effective, rtol=1e-12)
+    batched = ns["lora_forward"](np.stack([x, x]), w0, a, b, alpha=16.0)
+    assert batched.shape == (2, 3, 6)
+
+
+def full_attention_reference(x: np.ndarray, w: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """Causal single-head attention output of every position, recomputed from scratch."""
+    q, k, v = (x @ matrix for matrix in w)
+    scale = math.sqrt(q.shape[1])
+    outputs = []
+    for t in range(len(x)):
+        weights = softmax_reference([float(q[t] @ k[j]) / scale for j in range(t + 1)])
+        outputs.append(np.array(weights) @ v[: t + 1])
+    return outputs
+
+
+@check("inference/implement-kv-cache-step")
+def kv_cache_step(ns: Namespace) -> None:
+    """Step-by-step decoding with the cache equals full causal attention at every position."""
+    generator = rng()
+    x = generator.normal(size=(6, 8))
+    w = (generator.normal(size=(8, 4)), generator.normal(size=(8, 4)), generator.normal(size=(8, 3)))
+    cache = ns["KVCache"](max_len=6, d_k=4, d_v=3)
+    expected = full_attention_reference(x, w)
+    for t in range(6):
+        out = ns["decode_step"](x[t], cache, *w)
+        assert out.shape == (3,) and cache.length == t + 1
+        np.testing.assert_allclose(out, expected[t], rtol=1e-10)
+    np.testing.assert_allclose(cache.k, x @ w[1], rtol=1e-12)
+    with np.testing.assert_raises(ValueError):
+        ns["decode_step"](x[0], cache, *w)
+
+
+def rotation_reference(x: np.ndarray, position: float, base: float = 10000.0) -> np.ndarray:
+    """RoPE as an explicit block-diagonal rotation matrix of 2 by 2 blocks."""
+    d = len(x)
+    matrix = np.zeros((d, d))
+    for i in range(d // 2):
+        angle = position * base ** (-2 * i / d)
+        c, s = math.cos(angle), math.sin(angle)
+        matrix[2 * i : 2 * i + 2, 2 * i : 2 * i + 2] = [[c, -s], [s, c]]
+    return matrix @ x
+
+
+@check("context-windows/implement-rope")
+def rope(ns: Namespace) -> None:
+    """Matches the rotation-matrix form; keeps norms; q.k depends only on the offset."""
+    generator = rng()
+    x = generator.normal(size=(5, 8))
+    positions = np.array([0, 1, 7, 100, 4096])
+    rotated = ns["rope"](x, positions)
+    for row, position, got in zip(x, positions, rotated, strict=True):
+        np.testing.assert_allclose(got, rotation_reference(row, float(position)), atol=1e-12)
+    np.testing.assert_allclose(rotated[0], x[0])
+    np.testing.assert_allclose(np.linalg.norm(rotated, axis=1), np.linalg.norm(x, axis=1))
+    q, k = generator.normal(size=(2, 8))
+
+    def score(m: int, n: int) -> float:
+        return float(ns["rope"](q[None], [m])[0] @ ns["rope"](k[None], [n])[0])
+
+    for m, n in ((3, 5), (10, 2), (0, 40)):
+        assert math.isclose(score(m, n), score(m + 17, n + 17), rel_tol=1e-9, abs_tol=1e-12)
+        assert math.isclose(score(m, n), float(q @ ns["rope"](k[None], [n - m])[0]), rel_tol=1e-9)
+    with np.testing.assert_raises(ValueError):
+        ns["rope"](np.ones((2, 5)), [0, 1])
+
+
+@check("quantization/implement-int8-quantization")
+def int8_quantization(ns: Namespace) -> None:
+    """int8 codes in [-127, 127]; round trip within scale/2; max maps to 127; zeros stay safe."""
+    x = rng().normal(size=(4, 16)) * np.array([[0.01], [1.0], [30.0], [0.0]])
+    for axis in (None, 1):
+        q, scale = ns["quantize_int8"](x, axis=axis)
+        assert q.dtype == np.int8 and q.shape == x.shape
+        assert q.min() >= -127 and q.max() <= 127
+        error = np.abs(ns["dequantize_int8"](q, scale) - x)
+        assert np.all(error <= scale / 2 * (1 + 1e-9)), axis
+        assert np.all(np.isfinite(scale)) and np.all(scale > 0)
+    q, scale = ns["quantize_int8"](x, axis=1)
+    assert scale.shape == (4, 1)
+    assert list(np.abs(q[:3]).max(axis=1)) == [127, 127, 127] and not q[3].any()
+    np.testing.assert_allclose(scale[:3, 0], np.abs(x[:3]).max(axis=1) / 127)
+    q, scale = ns["quantize_int8"](np.array([-2.0, -0.5, 0.0, 0.26, 1.0]))
+    assert list(q) == [-127, -32, 0, 17, 64]  # x / (2 / 127), rounded to nearest
+    q, _ = ns["quantize_int8"](np.zeros(3))
+    assert not q.any()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
@@ -10,9 +9,8 @@ import pytest
 from bank_code_checks import CHECKS
 
 from tui.core.bank import load_bank
+from tui.core.blocks import BlockKind, parse_blocks
 from tui.paths import bundled_content_dir
-
-_PYTHON_FENCE = re.compile(r"^```python[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 @cache
@@ -21,7 +19,11 @@ def python_blocks() -> dict[str, tuple[str, ...]]:
     bank = load_bank([bundled_content_dir()]).bank
     found = {}
     for question in bank.questions:
-        blocks = tuple(_PYTHON_FENCE.findall(question.answer))
+        blocks = tuple(
+            "\n".join(block.lines)
+            for block in parse_blocks(question.answer)
+            if block.kind is BlockKind.FENCE and block.language == "python"
+        )
         if blocks:
             found[question.id] = blocks
     return found
