@@ -243,3 +243,102 @@ def int8_quantization(ns: Namespace) -> None:
     assert list(q) == [-127, -32, 0, 17, 64]  # x / (2 / 127), rounded to nearest
     q, _ = ns["quantize_int8"](np.zeros(3))
     assert not q.any()
+
+
+@check("pretraining/implement-perplexity")
+def perplexity(ns: Namespace) -> None:
+    """Uniform over V gives V; a hand-worked 4; padding ignored; tokens pooled; logits stable."""
+    assert math.isclose(ns["perplexity"]([-math.log(50)] * 7), 50.0)
+    halves = [math.log(0.5), math.log(0.25), math.log(0.125)]  # mean NLL = 2 ln 2
+    assert math.isclose(ns["perplexity"](halves), 4.0)
+    padded = np.array([[math.log(0.5), math.log(0.25)], [math.log(0.125), -np.inf]])
+    mask = np.array([[True, True], [True, False]])
+    assert math.isclose(ns["perplexity"](padded, mask), 4.0)
+    pooled = ns["perplexity"](np.array([[math.log(0.5)] * 3, [math.log(0.125), 0.0, 0.0]]), None)
+    assert math.isclose(pooled, math.exp((3 * math.log(2) + 3 * math.log(2)) / 6))
+    logits = rng().normal(size=(2, 3, 5)) * 4
+    targets = np.array([[0, 4, 2], [1, 1, 3]])
+    nll = [
+        -math.log(softmax_reference(list(logits[b, t]))[targets[b, t]])
+        for b in range(2)
+        for t in range(3)
+    ]
+    expected = math.exp(sum(nll) / 6)
+    assert math.isclose(ns["perplexity_from_logits"](logits, targets), expected, rel_tol=1e-12)
+    shifted = ns["perplexity_from_logits"](logits + 1e4, targets)  # exp(1e4) would overflow
+    assert math.isclose(shifted, expected, rel_tol=1e-9)
+
+
+@check("evaluation/implement-recall-mrr")
+def recall_mrr(ns: Namespace) -> None:
+    """The worked example in the answer, plus rank-1 and no-hit extremes."""
+    ranked = [["d3", "d1", "d7"], ["d2", "d5", "d9"], ["d6", "d8", "d4"]]
+    relevant = [{"d1"}, {"d4"}, {"d6", "d4"}]
+    assert math.isclose(ns["mrr"](ranked, relevant), 0.5)
+    assert math.isclose(ns["recall_at_k"](ranked, relevant, 1), 1 / 6)
+    assert math.isclose(ns["recall_at_k"](ranked, relevant, 2), 1 / 2)
+    assert math.isclose(ns["recall_at_k"](ranked, relevant, 3), 2 / 3)
+    assert math.isclose(ns["mrr"](ranked, relevant, k=1), 1 / 3)
+    assert ns["mrr"]([["a", "b"]], [{"a"}]) == 1.0 and ns["mrr"]([["a"]], [{"z"}]) == 0.0
+    assert math.isclose(ns["mrr"]([["x", "y", "z", "a"]], [{"a", "z"}]), 1 / 3)
+    assert ns["recall_at_k"]([["a", "a", "b"]], [{"a", "c"}], 2) == 0.5
+    with np.testing.assert_raises(ValueError):
+        ns["recall_at_k"]([["a"]], [set()], 1)
+
+
+def dpo_reference(margin_inputs: tuple[float, float, float, float], beta: float) -> float:
+    """-log sigmoid of the DPO margin, straight from the formula, for moderate values."""
+    pw, pl, rw, rl = margin_inputs
+    margin = beta * (pw - rw) - beta * (pl - rl)
+    return -math.log(1.0 / (1.0 + math.exp(-margin)))
+
+
+@check("rlhf/implement-dpo-loss")
+def dpo_loss(ns: Namespace) -> None:
+    """log 2 when policy equals reference; matches the formula; stable; sign of the gradient."""
+    same = np.array([-12.0, -30.5, -4.0])
+    loss, chosen, rejected = ns["dpo_loss"](same, same - 3.0, same, same - 3.0, beta=0.1)
+    assert math.isclose(loss, math.log(2), rel_tol=1e-12)
+    assert not chosen.any() and not rejected.any()
+    generator = rng()
+    inputs = generator.normal(-20.0, 5.0, size=(4, 6))
+    for beta in (0.1, 0.5):
+        expected = sum(dpo_reference(tuple(inputs[:, i]), beta) for i in range(6)) / 6
+        assert math.isclose(ns["dpo_loss"](*inputs, beta=beta)[0], expected, rel_tol=1e-10)
+    far = np.array([0.0]), np.array([0.0]), np.array([0.0]), np.array([-20000.0])
+    loss = ns["dpo_loss"](*far, beta=0.1)[0]  # margin -2000: the naive formula overflows
+    assert math.isclose(loss, 2000.0, rel_tol=1e-12)
+
+    def loss_at(chosen_logprob: float) -> float:
+        return ns["dpo_loss"](np.array([chosen_logprob]), *inputs[1:, :1], beta=0.1)[0]
+
+    assert loss_at(-10.0) < loss_at(-11.0)  # raising the chosen log-prob lowers the loss
+    token_logprobs = np.array([[-1.0, -2.0, -0.5, -np.inf], [-3.0, -0.25, -0.25, -1.0]])
+    response = np.array([[False, True, True, False], [False, False, True, True]])
+    np.testing.assert_array_equal(ns["sequence_logprob"](token_logprobs, response), [-2.5, -1.25])
+
+
+@check("mixture-of-experts/implement-top-k-gating")
+def moe_gating(ns: Namespace) -> None:
+    """k gates per token on the k largest logits, renormalised; Switch loss on a worked example."""
+    generator = rng()
+    x, w_gate = generator.normal(size=(10, 6)), generator.normal(size=(6, 5))
+    gates, experts, probs = ns["top_k_gating"](x, w_gate, 2)
+    logits = x @ w_gate
+    assert gates.shape == (10, 5) and experts.shape == (10, 2)
+    np.testing.assert_allclose(gates.sum(axis=1), 1.0)
+    np.testing.assert_allclose(probs, [softmax_reference(list(row)) for row in logits])
+    for row, gate_row, chosen in zip(logits, gates, experts, strict=True):
+        best = sorted(range(5), key=lambda e: -row[e])[:2]
+        assert set(np.flatnonzero(gate_row)) == set(best) == set(chosen)
+        np.testing.assert_allclose(gate_row[best], softmax_reference([row[e] for e in best]))
+    table = np.array([[0.7, 0.2, 0.1], [0.6, 0.3, 0.1], [0.1, 0.1, 0.8], [0.5, 0.4, 0.1]])
+    top1 = np.array([[0], [0], [2], [0]])  # f = (3/4, 0, 1/4), P = (0.475, 0.25, 0.275)
+    loss = ns["load_balancing_loss"](table, top1, alpha=1.0)
+    assert math.isclose(loss, 3 * (0.75 * 0.475 + 0.25 * 0.275))
+    uniform = np.full((8, 4), 0.25)
+    spread = np.arange(8).reshape(8, 1) % 4
+    assert math.isclose(ns["load_balancing_loss"](uniform, spread, alpha=0.01), 0.01)
+    collapsed = np.tile([0.997, 0.001, 0.001, 0.001], (8, 1))
+    zeros = np.zeros((8, 1), dtype=int)
+    assert math.isclose(ns["load_balancing_loss"](collapsed, zeros, alpha=1.0), 4 * 0.997)
