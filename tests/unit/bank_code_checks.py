@@ -1,7 +1,8 @@
-"""Per-question checks for the bank's python blocks: small inputs against a reference or invariant."""
+"""Per-question checks for the bank's python blocks: small inputs, a reference or an invariant."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -178,7 +179,7 @@ def kv_cache_step(ns: Namespace) -> None:
     """Step-by-step decoding with the cache equals full causal attention at every position."""
     generator = rng()
     x = generator.normal(size=(6, 8))
-    w = (generator.normal(size=(8, 4)), generator.normal(size=(8, 4)), generator.normal(size=(8, 3)))
+    w = tuple(generator.normal(size=(8, d)) for d in (4, 4, 3))
     cache = ns["KVCache"](max_len=6, d_k=4, d_v=3)
     expected = full_attention_reference(x, w)
     for t in range(6):
@@ -342,3 +343,101 @@ def moe_gating(ns: Namespace) -> None:
     collapsed = np.tile([0.997, 0.001, 0.001, 0.001], (8, 1))
     zeros = np.zeros((8, 1), dtype=int)
     assert math.isclose(ns["load_balancing_loss"](collapsed, zeros, alpha=1.0), 4 * 0.997)
+
+
+@check("rag/implement-chunking-with-overlap")
+def chunking(ns: Namespace) -> None:
+    """Full coverage, exact overlaps, no chunk inside its predecessor, bad settings rejected."""
+    for n, size, overlap in [(0, 4, 1), (3, 4, 1), (4, 4, 1), (5, 4, 1), (23, 5, 2), (100, 10, 0)]:
+        spans = ns["chunk_spans"](n, size, overlap)
+        step = size - overlap
+        expected_count = 0 if n == 0 else 1 + max(0, math.ceil((n - size) / step))
+        assert len(spans) == expected_count, (n, size, overlap, spans)
+        covered = set().union(*(range(s, e) for s, e in spans)) if spans else set()
+        assert covered == set(range(n))
+        assert all(0 < e - s <= size for s, e in spans)
+        assert all(e - s == size for s, e in spans[:-1])
+        for (s1, e1), (s2, e2) in itertools.pairwise(spans):
+            assert e1 - s2 == overlap and e2 > e1, (s1, e1, s2, e2)
+    assert ns["chunk"]("abcdefgh", 4, 1) == ["abcd", "defg", "gh"]
+    assert ns["chunk"](list(range(6)), 3, 0) == [[0, 1, 2], [3, 4, 5]]
+    for size, overlap in [(4, 4), (4, 5), (0, 0), (4, -1)]:
+        with np.testing.assert_raises(ValueError):
+            ns["chunk_spans"](10, size, overlap)
+
+
+@check("rag/implement-rrf")
+def rrf(ns: Namespace) -> None:
+    """The worked example at k=60 and k=0, scores from the formula, missing ids score nothing."""
+    fused = ns["reciprocal_rank_fusion"]([["a", "b", "c"], ["b", "c", "d"]])
+    assert [doc for doc, _ in fused] == ["b", "c", "a", "d"]
+    expected = {"a": 1 / 61, "b": 1 / 62 + 1 / 61, "c": 1 / 63 + 1 / 62, "d": 1 / 63}
+    for doc, score in fused:
+        assert math.isclose(score, expected[doc]), doc
+    fused = ns["reciprocal_rank_fusion"]([["a", "b", "c"], ["b", "c", "d"]], k=0)
+    assert [doc for doc, _ in fused] == ["b", "a", "c", "d"]
+    assert math.isclose(dict(fused)["b"], 1.5)
+    single = ns["reciprocal_rank_fusion"]([["x", "y"]], k=60)
+    assert single == [("x", 1 / 61), ("y", 1 / 62)]
+    assert ns["reciprocal_rank_fusion"]([]) == []
+
+
+def cross_entropy_reference(logits: np.ndarray, target: int) -> float:
+    """-log softmax(logits)[target] in plain Python."""
+    return -math.log(softmax_reference(list(logits))[target])
+
+
+@check("fine-tuning/implement-sft-loss-masking")
+def sft_loss_masking(ns: Namespace) -> None:
+    """Labels hide prompt and padding; the loss is the mean over response targets after a shift."""
+    input_ids = np.array([[5, 6, 7, 8, 9, 2], [5, 6, 3, 2, 0, 0]])
+    attention = np.array([[1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 0, 0]])
+    prompt_lens = np.array([3, 2])
+    labels = ns["build_labels"](input_ids, prompt_lens, attention)
+    ignore = ns["IGNORE"]
+    assert labels.tolist() == [
+        [ignore, ignore, ignore, 8, 9, 2],
+        [ignore, ignore, 3, 2, ignore, ignore],
+    ]
+    logits = rng().normal(size=(2, 6, 10)) * 3
+    targets = [(0, 2, 8), (0, 3, 9), (0, 4, 2), (1, 1, 3), (1, 2, 2)]  # (row, position, token)
+    expected = sum(cross_entropy_reference(logits[b, t], tok) for b, t, tok in targets) / 5
+    assert math.isclose(ns["sft_loss"](logits, labels), expected, rel_tol=1e-12)
+    nudged = logits.copy()
+    nudged[0, 1] += 5.0  # position 1 predicts the prompt token at 2: must not count
+    nudged[1, 4:] += 5.0  # padding
+    nudged[0, 5] += 5.0  # last position predicts nothing
+    assert math.isclose(ns["sft_loss"](nudged, labels), expected, rel_tol=1e-12)
+    nudged[0, 2, 8] += 5.0  # last prompt position predicts the first response token
+    assert ns["sft_loss"](nudged, labels) < expected
+    assert math.isfinite(ns["sft_loss"](logits * 1e4, labels))
+
+
+def clip_reference(image: np.ndarray, text: np.ndarray, temperature: float) -> float:
+    """CLIP's symmetric loss with explicit loops over rows and columns."""
+    n = len(image)
+    unit_i = [row / math.sqrt(float(row @ row)) for row in image]
+    unit_t = [row / math.sqrt(float(row @ row)) for row in text]
+    sims = [[float(unit_i[a] @ unit_t[b]) / temperature for b in range(n)] for a in range(n)]
+    rows = sum(-math.log(softmax_reference(sims[i])[i]) for i in range(n)) / n
+    cols = sum(-math.log(softmax_reference([sims[j][i] for j in range(n)])[i]) for i in range(n))
+    return (rows + cols / n) / 2
+
+
+@check("multimodal/implement-clip-loss")
+def clip_loss(ns: Namespace) -> None:
+    """Matches a loop reference; symmetric; scale-free; about 0 if aligned, log N at chance."""
+    generator = rng()
+    image, text = generator.normal(size=(2, 5, 8))
+    for temperature in (0.07, 1.0):
+        got = ns["clip_loss"](image, text, temperature)
+        assert math.isclose(got, clip_reference(image, text, temperature), rel_tol=1e-10)
+    assert math.isclose(ns["clip_loss"](text, image, 0.5), ns["clip_loss"](image, text, 0.5))
+    scaled = ns["clip_loss"](image * 7.0, text * 0.01, 0.5)
+    assert math.isclose(scaled, ns["clip_loss"](image, text, 0.5), rel_tol=1e-12)
+    aligned = np.eye(5, 8)
+    assert ns["clip_loss"](aligned, aligned * 3, temperature=0.01) < 1e-30
+    assert math.isclose(ns["clip_loss"](image, text, temperature=1e9), math.log(5), rel_tol=1e-6)
+    assert math.isfinite(ns["clip_loss"](image, text, temperature=1e-4))
+    swapped = ns["clip_loss"](aligned, aligned[[1, 0, 2, 3, 4]], temperature=0.01)
+    assert math.isclose(swapped, 2 * 100 / 5)  # 2 of 5 rows (and columns) lose 1/0.01 each
