@@ -340,6 +340,10 @@ def moe_gating(ns: Namespace) -> None:
     uniform = np.full((8, 4), 0.25)
     spread = np.arange(8).reshape(8, 1) % 4
     assert math.isclose(ns["load_balancing_loss"](uniform, spread, alpha=0.01), 0.01)
+    pairs = np.array([[0, 1], [0, 2], [0, 3], [1, 2]])  # top-2: f = (3, 2, 2, 1) / 8
+    skewed = np.tile([0.4, 0.3, 0.2, 0.1], (4, 1))
+    expected = 4 * (3 * 0.4 + 2 * 0.3 + 2 * 0.2 + 1 * 0.1) / 8
+    assert math.isclose(ns["load_balancing_loss"](skewed, pairs, alpha=1.0), expected)
     collapsed = np.tile([0.997, 0.001, 0.001, 0.001], (8, 1))
     zeros = np.zeros((8, 1), dtype=int)
     assert math.isclose(ns["load_balancing_loss"](collapsed, zeros, alpha=1.0), 4 * 0.997)
