@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui import __version__
 
-COMMANDS = ("validate", "stats", "content", "formula")
+COMMANDS = ("validate", "stats", "content", "formula", "show")
 COLOR_CHOICES = ("auto", "truecolor", "256", "16", "none")
 NO_DATE = date.max
 
@@ -80,7 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     formula.add_argument("--width", type=_positive_int, default=80, help="columns (default 80)")
     formula.add_argument("--inline", action="store_true", help="one-line form used in prose")
 
-    for sub in (validate, stats, content, formula):
+    show = commands.add_parser("show", help="print a question as the app lays it out")
+    show.add_argument("question_id", metavar="QUESTION_ID", help="a question id, 'topic/slug'")
+    show.add_argument(
+        "--width", type=_positive_int, help="columns (default: the terminal's, else 80)"
+    )
+    show.add_argument(
+        "--answer",
+        action="store_true",
+        help="also print the answer, key points, follow-ups, pitfalls and references",
+    )
+
+    for sub in (validate, stats, content, formula, show):
         _add_common(sub, top=False)
     return parser
 
@@ -128,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stats": commands.run_stats,
         "content": commands.run_content,
         "formula": commands.run_formula,
+        "show": commands.run_show,
     }
     return commands.guarded(runners[args.command], args)
 

@@ -144,6 +144,27 @@ def run_formula(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_show(args: argparse.Namespace) -> int:
+    """Print one question (and with --answer its answer and rubric) as the app lays it out."""
+    from tui.content_cache import load_bank_cached
+    from tui.show import print_question
+
+    result = load_bank_cached(content_dirs(args), paths.cache_dir())
+    _warn_skipped(result.errors)
+    problem = print_question(
+        result.bank,
+        args.question_id,
+        width=args.width,
+        ascii=args.ascii,
+        with_answer=args.answer,
+        color=args.color,
+    )
+    if problem is not None:
+        _fail(problem)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
 def run_dashboard(args: argparse.Namespace) -> int:
     """Start the interactive app."""
     from tui.launch import launch
