@@ -445,3 +445,119 @@ def clip_loss(ns: Namespace) -> None:
     assert math.isfinite(ns["clip_loss"](image, text, temperature=1e-4))
     swapped = ns["clip_loss"](aligned, aligned[[1, 0, 2, 3, 4]], temperature=0.01)
     assert math.isclose(swapped, 2 * 100 / 5)  # 2 of 5 rows (and columns) lose 1/0.01 each
+
+
+@check("self-attention/implement-layernorm-rmsnorm")
+def layernorm_rmsnorm(ns: Namespace) -> None:
+    """Per-token statistics match the formulas; unit scale out; constant rows stay finite."""
+    generator = rng()
+    x = generator.normal(2.0, 3.0, size=(2, 3, 8))
+    gamma, beta = generator.normal(size=8), generator.normal(size=8)
+    out = ns["layer_norm"](x, gamma, beta)
+    rms = ns["rms_norm"](x, gamma)
+    for index in np.ndindex(2, 3):
+        row = list(x[index])
+        mean = math.fsum(row) / 8
+        var = math.fsum((v - mean) ** 2 for v in row) / 8
+        scaled = [(v - mean) / math.sqrt(var + 1e-5) for v in row]
+        expected = [g * v + b for v, g, b in zip(scaled, gamma, beta, strict=True)]
+        np.testing.assert_allclose(out[index], expected, rtol=1e-10)
+        root = math.sqrt(math.fsum(v * v for v in row) / 8 + 1e-6)
+        np.testing.assert_allclose(
+            rms[index], [g * v / root for v, g in zip(row, gamma, strict=True)]
+        )
+    plain = ns["layer_norm"](x, np.ones(8), np.zeros(8), eps=1e-12)
+    np.testing.assert_allclose(plain.mean(axis=-1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(plain.var(axis=-1), 1.0, rtol=1e-9)
+    unit = ns["rms_norm"](x, np.ones(8), eps=1e-12)
+    np.testing.assert_allclose(np.sqrt(np.mean(unit**2, axis=-1)), 1.0, rtol=1e-9)
+    np.testing.assert_allclose(ns["layer_norm"](np.full((1, 8), 5.0), gamma, beta)[0], beta)
+    assert np.all(np.isfinite(ns["rms_norm"](np.zeros((1, 8)), gamma)))
+
+
+def pass_reference(n: int, c: int, k: int) -> tuple[float, float]:
+    """(pass@k, pass^k) by enumerating every k-subset of n runs, c of which succeed."""
+    runs = [True] * c + [False] * (n - c)
+    subsets = list(itertools.combinations(runs, k))
+    return (
+        sum(any(s) for s in subsets) / len(subsets),
+        sum(all(s) for s in subsets) / len(subsets),
+    )
+
+
+@check("agents/implement-pass-at-k")
+def pass_at_k(ns: Namespace) -> None:
+    """Equal to enumeration over all k-subsets; exact for large n; rejects k > n."""
+    for n in range(1, 8):
+        for c in range(n + 1):
+            for k in range(1, n + 1):
+                at_k, hat_k = pass_reference(n, c, k)
+                assert math.isclose(ns["pass_at_k"](n, c, k), at_k, abs_tol=1e-12), (n, c, k)
+                assert math.isclose(ns["pass_hat_k"](n, c, k), hat_k, abs_tol=1e-12), (n, c, k)
+    big = 1 - math.comb(190, 100) / math.comb(200, 100)
+    assert math.isclose(ns["pass_at_k"](200, 10, 100), big, rel_tol=1e-9)
+    assert math.isclose(ns["pass_hat_k"](200, 150, 50), math.comb(150, 50) / math.comb(200, 50))
+    assert math.isclose(ns["pass_at_k"](10, 3, 1), 0.3) and math.isclose(
+        ns["pass_hat_k"](10, 3, 1), 0.3
+    )
+    for bad in ((5, 2, 6), (5, 6, 1), (5, 2, 0)):
+        with np.testing.assert_raises(ValueError):
+            ns["pass_at_k"](*bad)
+        with np.testing.assert_raises(ValueError):
+            ns["pass_hat_k"](*bad)
+
+
+@check("diffusion/implement-forward-noising")
+def forward_noising(ns: Namespace) -> None:
+    """alpha bar is the running product; t is 1-based; the closed form matches t single steps."""
+    betas = ns["linear_betas"]()
+    assert betas.shape == (1000,) and betas[0] == 1e-4 and math.isclose(betas[-1], 0.02)
+    alpha_bar = ns["alpha_bars"](betas)
+    for t in (1, 2, 500, 1000):
+        running = math.prod(1.0 - float(b) for b in betas[:t])
+        assert math.isclose(alpha_bar[t - 1], running, rel_tol=1e-9)
+    assert 3e-5 < alpha_bar[-1] < 5e-5
+    x0, noise = np.array([0.5, -1.0, 1.0]), np.array([1.0, 2.0, -0.5])
+    one = ns["q_sample"](x0, 1, alpha_bar, noise)
+    np.testing.assert_allclose(one, math.sqrt(1 - 1e-4) * x0 + math.sqrt(1e-4) * noise)
+    generator = rng()
+    t, samples = 300, 50_000  # alpha bar is about 0.4 here
+    start = np.full(samples, 0.8)
+    stepped = start.copy()
+    for beta in betas[:t]:  # the one-step process q(x_t | x_{t-1}), t times
+        stepped = math.sqrt(1 - beta) * stepped + math.sqrt(beta) * generator.normal(size=samples)
+    closed = ns["q_sample"](start, t, alpha_bar, generator.normal(size=samples))
+    for values in (stepped, closed):  # same Gaussian: mean sqrt(ab) x0, variance 1 - ab
+        assert abs(values.mean() - math.sqrt(alpha_bar[t - 1]) * 0.8) < 0.02  # 5 std errors
+        assert abs(values.var() - (1 - alpha_bar[t - 1])) < 0.02
+    draws = [ns["training_example"](x0, alpha_bar, generator) for _ in range(3000)]
+    steps = {t for _, t, _ in draws}
+    assert min(steps) == 1 and max(steps) == 1000
+    x_t, t, eps = draws[0]
+    np.testing.assert_allclose(x_t, ns["q_sample"](x0, t, alpha_bar, eps))
+
+
+@check("vector-databases/implement-product-quantization")
+def product_quantization(ns: Namespace) -> None:
+    """Codes pick the nearest centroid per subspace; ADC equals distance to the reconstruction."""
+    generator = rng()
+    codebooks = generator.normal(size=(4, 16, 3))  # m = 4 subspaces of 3 dims, k = 16
+    x = generator.normal(size=(50, 12))
+    codes = ns["pq_encode"](x, codebooks)
+    assert codes.shape == (50, 4) and codes.dtype == np.uint8
+    for i, j in itertools.product(range(50), range(4)):
+        sub = x[i, 3 * j : 3 * j + 3]
+        nearest = min(range(16), key=lambda c: float(np.sum((sub - codebooks[j, c]) ** 2)))
+        assert codes[i, j] == nearest
+    query = generator.normal(size=12)
+    best, dist = ns["pq_search"](query, codes, codebooks, top=5)
+    rebuilt = np.concatenate([codebooks[j, codes[:, j]] for j in range(4)], axis=1)  # (50, 12)
+    exact = [float(np.sum((query - row) ** 2)) for row in rebuilt]
+    assert list(best) == sorted(range(50), key=lambda i: exact[i])[:5]
+    np.testing.assert_allclose(dist, sorted(exact)[:5], rtol=1e-10)
+    on_grid = rebuilt[[3, 17, 29]]
+    assert list(
+        ns["pq_search"](on_grid[1], ns["pq_encode"](on_grid, codebooks), codebooks, 1)[0]
+    ) == [1]
+    with np.testing.assert_raises(ValueError):
+        ns["pq_encode"](generator.normal(size=(2, 13)), codebooks)

@@ -68,6 +68,24 @@ MUTANTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("logits[:, :-1], labels[:, 1:]", "logits, labels"),
         ("positions < prompt_lens[:, None]", "positions <= prompt_lens[:, None]"),
     ),
+    "self-attention/implement-layernorm-rmsnorm": (
+        ("x.var(axis=-1, keepdims=True)", "x.var(axis=-1, keepdims=True, ddof=1)"),
+        ("np.sqrt(ms + eps)", "(np.sqrt(ms) + eps)"),
+        ("x.mean(axis=-1, keepdims=True)", "x.mean(axis=0, keepdims=True)"),
+    ),
+    "agents/implement-pass-at-k": (
+        ("prod((n - c - i) / (n - i) for i in range(k))", "(1 - c / n) ** k"),
+        ("prod((c - i) / (n - i) for i in range(k))", "(c / n) ** k"),
+    ),
+    "diffusion/implement-forward-noising": (
+        ("alpha_bar[t - 1]", "alpha_bar[t]"),
+        ("np.sqrt(1.0 - a) * noise", "(1.0 - a) * noise"),
+        ("rng.integers(1, len(alpha_bar) + 1)", "rng.integers(1, len(alpha_bar))"),
+    ),
+    "vector-databases/implement-product-quantization": (
+        (".argmin(-1)", ".argmax(-1)"),
+        ("table[np.arange(m), codes].sum(axis=1)", "table[np.arange(m), codes].mean(axis=1)"),
+    ),
     "multimodal/implement-clip-loss": (
         ("log_softmax(logits, axis=0)", "log_softmax(logits, axis=1)"),
         ("img = image_emb / np.linalg.norm(image_emb, axis=1, keepdims=True)", "img = image_emb"),
