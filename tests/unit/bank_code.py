@@ -15,9 +15,10 @@ from tui.paths import bundled_content_dir
 @cache
 def python_blocks() -> dict[str, tuple[str, ...]]:
     """The python blocks of every bundled question that has any, keyed by question id."""
-    bank = load_bank([bundled_content_dir()]).bank
+    result = load_bank([bundled_content_dir()])
+    assert [str(problem) for problem in result.problems] == []
     found = {}
-    for question in bank.questions:
+    for question in result.bank.questions:
         blocks = tuple(
             "\n".join(block.lines)
             for block in parse_blocks(question.answer)

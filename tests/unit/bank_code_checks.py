@@ -561,3 +561,163 @@ def product_quantization(ns: Namespace) -> None:
     ) == [1]
     with np.testing.assert_raises(ValueError):
         ns["pq_encode"](generator.normal(size=(2, 13)), codebooks)
+
+
+@check("chain-of-thought/implement-self-consistency")
+def self_consistency(ns: Namespace) -> None:
+    """Normalised majority vote over extracted answers; share counts every chain."""
+    chains = [
+        "6 * 7 = 42.\nSo the answer is 42.",
+        "Adding them up...\nThe answer is: 42.0",
+        "Careful: 40 + 1.\nthe answer is $41",
+        "I am not sure.",
+        "Thousands.\nThe Answer Is 1,000.",
+    ]
+    assert [ns["extract_answer"](c) for c in chains] == ["42", "42", "41", None, "1000"]
+    assert ns["self_consistency"](chains) == ("42", 2 / 5)
+    assert ns["extract_answer"]("So the answer is Paris.") == "paris"
+    assert ns["extract_answer"]("The answer is 3.5.") == "3.5"
+    assert ns["self_consistency"](["The answer is 7", "The answer is 9"]) == ("7", 0.5)
+    assert ns["self_consistency"](["no idea", ""]) == (None, 0.0)
+    assert ns["self_consistency"]([]) == (None, 0.0)
+
+
+def toy_model(vocab: int, eos: int) -> Callable[[tuple[int, ...]], np.ndarray]:
+    """A fixed random next-token model whose log-probs depend on the whole prefix."""
+
+    def next_logprobs(prefix: tuple[int, ...]) -> np.ndarray:
+        seed = hash(prefix) % (2**32)
+        logits = np.random.default_rng(seed).normal(size=vocab) * 2
+        logits[eos] -= 1.0
+        return np.log(np.array(softmax_reference(list(logits))))
+
+    return next_logprobs
+
+
+def exhaustive_best(
+    model: Callable[[tuple[int, ...]], np.ndarray], vocab: int, eos: int, max_len: int, alpha: float
+) -> tuple[tuple[int, ...], float]:
+    """The best length-normalised hypothesis over every sequence search could produce."""
+    best: tuple[tuple[int, ...], float] | None = None
+    frontier = [((0,), 0.0)]
+    for _ in range(max_len):
+        grown = []
+        for prefix, score in frontier:
+            logp = model(prefix)
+            for token in range(vocab):
+                grown.append(((*prefix, token), score + float(logp[token])))
+        done = [h for h in grown if h[0][-1] == eos]
+        frontier = [h for h in grown if h[0][-1] != eos]
+        for hypothesis in done + (frontier if _ == max_len - 1 else []):
+            normalised = hypothesis[1] / ((5 + len(hypothesis[0]) - 1) / 6) ** alpha
+            if best is None or normalised > best[1]:
+                best = (hypothesis[0], normalised)
+    assert best is not None
+    return best
+
+
+@check("decoding/implement-beam-search")
+def beam_search(ns: Namespace) -> None:
+    """One step matches a sort; a wide beam is exhaustive search; width 1 is greedy."""
+    generator = rng()
+    scores, logp = np.array([-1.0, -0.5, -3.0]), np.log(generator.dirichlet(np.ones(4), size=3))
+    parents, tokens, new = ns["beam_step"](scores, logp, 5)
+    flat = sorted(
+        ((scores[b] + logp[b, v], b, v) for b in range(3) for v in range(4)), reverse=True
+    )
+    assert [(int(b), int(v)) for b, v in zip(parents, tokens, strict=True)] == [
+        (b, v) for _, b, v in flat[:5]
+    ]
+    np.testing.assert_allclose(new, [s for s, _, _ in flat[:5]])
+    model = toy_model(vocab=3, eos=2)
+    for alpha in (0.0, 0.6, 1.0):
+        found = ns["beam_search"](model, bos=0, eos=2, width=81, max_len=4, alpha=alpha)
+        best_tokens, best_score = exhaustive_best(model, 3, 2, 4, alpha)
+        assert found[0] == best_tokens, alpha
+        penalty = ((5 + len(found[0]) - 1) / 6) ** alpha
+        assert math.isclose(found[1] / penalty, best_score, rel_tol=1e-9)
+    greedy, prefix = ns["beam_search"](model, 0, 2, width=1, max_len=6, alpha=0.0), (0,)
+    for _ in range(6):
+        prefix += (int(np.argmax(model(prefix))),)
+        if prefix[-1] == 2:
+            break
+    assert greedy[0] == prefix
+    never_ends = ns["beam_search"](lambda _: np.log([0.6, 0.4 - 1e-12, 1e-12]), 0, 2, 2, 3)
+    assert len(never_ends[0]) == 4  # no hypothesis emits EOS: the live beams are returned
+    table = {(0,): [1e-9, 0.5, 0.5 - 1e-9], (0, 1): [1e-9, 0.1 - 1e-9, 0.9]}
+
+    def flips(prefix: tuple[int, ...]) -> np.ndarray:
+        return np.log(table.get(prefix, [1e-9, 1e-9, 1 - 2e-9]))
+
+    # raw scores: log 0.5 for (0, 2) beats log 0.45 for (0, 1, 2); normalised with alpha = 1,
+    # log 0.45 / (7/6) = -0.684 beats log 0.5 / 1 = -0.693
+    assert ns["beam_search"](flips, 0, 2, width=2, max_len=3, alpha=0.0)[0] == (0, 2)
+    assert ns["beam_search"](flips, 0, 2, width=2, max_len=3, alpha=1.0)[0] == (0, 1, 2)
+    assert math.isclose(ns["length_penalty"](7, 0.6), 2.0**0.6)
+
+
+def bm25_reference(query: list[str], docs: list[list[str]], k1: float, b: float) -> list[float]:
+    """BM25 straight from the formula, with Lucene's IDF, recounting everything per term."""
+    n, avgdl = len(docs), sum(len(d) for d in docs) / len(docs)
+    out = []
+    for doc in docs:
+        total = 0.0
+        for term in query:
+            f = doc.count(term)
+            if f == 0:
+                continue
+            containing = sum(1 for d in docs if term in d)
+            idf = math.log(1 + (n - containing + 0.5) / (containing + 0.5))
+            total += idf * f * (k1 + 1) / (f + k1 * (1 - b + b * len(doc) / avgdl))
+        out.append(total)
+    return out
+
+
+@check("rag/implement-bm25")
+def bm25(ns: Namespace) -> None:
+    """Matches the formula; saturates in tf; penalises length; common terms stay non-negative."""
+    docs = [
+        ["the", "cat", "sat", "on", "the", "mat"],
+        ["the", "dog", "chased", "the", "cat", "around", "the", "big", "garden"],
+        ["a", "quiet", "garden"],
+        ["the", "the", "the", "the"],
+    ]
+    for query in (["cat"], ["garden", "cat"], ["the"], ["unicorn"], ["cat", "cat"]):
+        for k1, b in ((1.5, 0.75), (1.2, 0.0), (2.0, 1.0)):
+            got = ns["bm25_scores"](query, docs, k1=k1, b=b)
+            np.testing.assert_allclose(got, bm25_reference(query, docs, k1, b), rtol=1e-12)
+    assert ns["bm25_scores"](["unicorn"], docs) == [0.0] * 4
+    assert min(ns["bm25_scores"](["the"], docs)) >= 0.0
+    cats = [["cat"] * f + ["x"] * (20 - f) for f in (1, 2, 5, 20)] + [["y"] * 20] * 4
+    scores = ns["bm25_scores"](["cat"], cats, k1=1.5, b=0.0)
+    assert scores[0] < scores[1] < scores[2] < scores[3]
+    idf = math.log(1 + (8 - 4 + 0.5) / (4 + 0.5))
+    assert scores[3] < idf * 2.5  # saturation bound IDF * (k1 + 1)
+    short_long = [["cat", "x"], ["cat"] + ["x"] * 9, ["y"], ["y"]]
+    scores = ns["bm25_scores"](["cat"], short_long, b=0.75)
+    assert scores[0] > scores[1] > 0
+
+
+@check("inference/implement-speculative-verification")
+def speculative_verification(ns: Namespace) -> None:
+    """Acceptance plus residual gives exactly p; sampled first tokens follow p; stop rules hold."""
+    generator = rng()
+    for _ in range(20):
+        p, q = generator.dirichlet(np.ones(6)), generator.dirichlet(np.ones(6))
+        accept = np.minimum(1.0, p / q)
+        rejected = 1.0 - float(np.sum(q * accept))
+        np.testing.assert_allclose(q * accept + rejected * ns["residual"](p, q), p, atol=1e-12)
+    p = np.array([[0.5, 0.3, 0.2], [0.1, 0.1, 0.8]])
+    q = np.array([[0.2, 0.2, 0.6]])
+    counts = np.zeros(3)
+    for _ in range(20_000):
+        draft = generator.choice(3, p=q[0])
+        out = ns["verify_draft"](np.array([draft]), q, p, generator)
+        assert 1 <= len(out) <= 2 and (len(out) == 2) == (out[0] == draft)
+        counts[out[0]] += 1
+    assert np.max(np.abs(counts / 20_000 - p[0])) < 0.015  # about 4 standard errors
+    same = np.tile([0.25, 0.25, 0.5], (4, 1))
+    out = ns["verify_draft"](np.array([2, 0, 1]), same[:3], same, generator)
+    assert out[:3] == [2, 0, 1] and len(out) == 4
+    never = np.array([[0.0, 1.0, 0.0], [0.0, 1.0, 0.0]])
+    assert ns["verify_draft"](np.array([0]), np.array([[1.0, 0.0, 0.0]]), never, generator) == [1]

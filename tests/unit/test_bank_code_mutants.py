@@ -86,6 +86,27 @@ MUTANTS: dict[str, tuple[tuple[str, str], ...]] = {
         (".argmin(-1)", ".argmax(-1)"),
         ("table[np.arange(m), codes].sum(axis=1)", "table[np.arange(m), codes].mean(axis=1)"),
     ),
+    "chain-of-thought/implement-self-consistency": (
+        ('.removesuffix(".0")', ""),
+        ("votes / len(chains)", "votes / len(answers)"),
+    ),
+    "decoding/implement-beam-search": (
+        ("np.divmod(top, next_logprobs.shape[1])", "np.divmod(top, len(scores))"),
+        ("finished += beams", "finished += []"),
+        ("h[1] / length_penalty(len(h[0]) - 1, alpha)", "h[1]"),
+    ),
+    "rag/implement-bm25": (
+        (
+            "math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))",
+            "math.log((n - df[t] + 0.5) / (df[t] + 0.5))",
+        ),
+        ("for term in set(doc)", "for term in doc"),
+        ("(tf[t] + norm)", "norm"),
+    ),
+    "inference/implement-speculative-verification": (
+        ("p=residual(p[i], q[i])", "p=p[i]"),
+        ("return out  # first rejection", "continue  # first rejection"),
+    ),
     "multimodal/implement-clip-loss": (
         ("log_softmax(logits, axis=0)", "log_softmax(logits, axis=1)"),
         ("img = image_emb / np.linalg.norm(image_emb, axis=1, keepdims=True)", "img = image_emb"),
