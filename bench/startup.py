@@ -20,7 +20,7 @@ from pathlib import Path
 import benchlib
 
 TARGET_RATIO = 1.25
-HEAVY = ("textual", "fsrs", "pylatexenc", "yaml", "pydantic", "sqlite_utils")
+HEAVY = ("textual", "fsrs", "pylatexenc", "pygments", "yaml", "pydantic", "sqlite_utils")
 """Packages whose import cost is reported by name."""
 
 _LINE = re.compile(rb"import time:\s+(\d+) \|\s+(\d+) \| ( *)([\w.]+)")

@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from tui.terminal import locale_can_draw_boxes, resolve_color
 
@@ -18,7 +18,14 @@ if TYPE_CHECKING:
 
 PIPE_WIDTH = 80
 """Columns used when stdout is not a terminal and no --width is given."""
-RICH_SYSTEMS = {"truecolor": "truecolor", "256": "256", "16": "standard", "none": "standard"}
+RichSystem = Literal["truecolor", "256", "standard"]
+RICH_SYSTEMS: dict[str, RichSystem] = {
+    "truecolor": "truecolor",
+    "256": "256",
+    "16": "standard",
+    "none": "standard",
+}
+"""Rich's colour system for each --color mode; `none` keeps bold and italic (NO_COLOR's rule)."""
 
 
 def unknown_question_message(bank: Bank, question_id: str) -> str:
@@ -51,7 +58,7 @@ def make_console(
         file=out,
         width=columns,
         force_terminal=tty,
-        color_system=RICH_SYSTEMS[mode] if tty else None,  # type: ignore[arg-type]
+        color_system=RICH_SYSTEMS[mode] if tty else None,
         no_color=mode == "none",
         highlight=False,
         markup=False,

@@ -62,7 +62,7 @@ def terminal_problem(environ: Mapping[str, str]) -> str | None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return (
             "the dashboard needs an interactive terminal; "
-            "use 'genai-tui stats', 'validate', 'content' or 'formula' in pipes and scripts"
+            "use 'genai-tui show', 'stats', 'validate', 'content' or 'formula' in pipes and scripts"
         )
     if environ.get("TERM", "") in ("", "dumb"):
         return "TERM is 'dumb' or unset: the dashboard needs a terminal with cursor control"

@@ -51,6 +51,8 @@ def test_unknown_or_missing_language_is_a_problem() -> None:
     assert problem[0] == 0 and "unknown code fence language 'rust'" in problem[1]
     (problem,) = fence_problems("a\n```\nplain\n```")
     assert problem[0] == 2 and "without a language" in problem[1]
+    (problem,) = fence_problems("```python title\nx\n```")
+    assert "unknown code fence language 'python title'" in problem[1]
     assert fence_problems(ANSWER) == []
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 FENCE_LANGUAGES = ("bash", "json", "python", "sql", "text", "yaml")
 """The languages a fence may name; `text` is shown verbatim (diagrams, pseudo-config)."""
 
-_OPENER = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,})[ \t]*(?P<info>[^`\s]*)[ \t]*$")
+_OPENER = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,})[ \t]*(?P<info>[^`]*?)[ \t]*$")
+"""A line of three or more backticks, then the language (anything after is checked as part
+of it, so `python title` is an unknown language rather than silently prose)."""
 _CLOSER = re.compile(r"^[ \t]*(?P<ticks>`{3,})[ \t]*$")
 
 
@@ -86,7 +88,7 @@ def fence_problems(text: str) -> list[tuple[int, str]]:
             named = (
                 f"unknown code fence language '{part.language}'"
                 if part.language
-                else ("code fence without a language")
+                else "code fence without a language"
             )
             problems.append((part.offset, f"{named} (use one of: {known})"))
     return problems
