@@ -49,11 +49,11 @@ MUTANTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("enumerate(docs[:k], start=1)", "enumerate(docs[:k], start=2)"),
     ),
     "rlhf/implement-dpo-loss": (
-        ("np.logaddexp(0.0, -margin)", "np.logaddexp(0.0, margin)"),
+        ("np.logaddexp(0.0, -(reward_w - reward_l))", "np.logaddexp(0.0, reward_w - reward_l)"),
         (".sum(axis=-1)", ".mean(axis=-1)"),
     ),
     "mixture-of-experts/implement-top-k-gating": (
-        ("top / top.sum(-1, keepdims=True)", "top"),
+        ("top = top / top.sum(axis=-1, keepdims=True)", "top = top"),
         ("/ experts.size", "/ len(experts)"),
     ),
     "rag/implement-chunking-with-overlap": (
