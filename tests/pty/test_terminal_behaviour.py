@@ -96,7 +96,10 @@ def test_escape_sequences_in_content_never_reach_the_terminal(tmp_path: Path) ->
                 "id": "hostile/q",
                 "difficulty": "junior",
                 "question": f"Does this {bad} leak?",
-                "answer": (f"It must not. {bad} " * 20).strip(),
+                "answer": (
+                    f"```python\nx = '{bad}'  # {bad}\n```\n\n```text\n│{bad}│\n```\n\n"
+                    + (f"It must not. {bad} " * 20).strip()
+                ),
                 "key_points": [f"point {bad}", "two", "three"],
                 "follow_ups": [f"follow {bad}"],
                 "pitfalls": [f"pitfall {bad}"],
@@ -117,6 +120,7 @@ def test_escape_sequences_in_content_never_reach_the_terminal(tmp_path: Path) ->
     finally:
         term.kill()
     assert b"leak?" in term.output
+    assert "│click│".encode() in term.output, "the diagram was drawn"
     for needle in (b"\x1b]52", b"\x1b]8;", b"\x1b[2J", "\x9b".encode(), "\x9d".encode()):
         assert needle not in term.output, needle
 

@@ -28,7 +28,12 @@ class FakeClock:
 
 
 def make_app(
-    bank_dirs: list[Path], db: Path, clock: FakeClock, config: Path | None = None
+    bank_dirs: list[Path],
+    db: Path,
+    clock: FakeClock,
+    config: Path | None = None,
+    *,
+    ascii: bool = False,
 ) -> GenAITUI:
     """A GenAITUI over the given bank and database, with settings from `config` if given."""
     result = load_bank(bank_dirs)
@@ -37,4 +42,4 @@ def make_app(
     settings = settings_file.load() if settings_file else Settings()
     progress = Progress.open(db, Scheduler(enable_fuzzing=False))
     study = Study(result.bank, progress, clock=clock, new_per_day=settings.new_per_day, tz=UTC)
-    return GenAITUI(study, settings=settings, settings_file=settings_file)
+    return GenAITUI(study, settings=settings, settings_file=settings_file, ascii=ascii)

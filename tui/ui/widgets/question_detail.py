@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
-from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.visual import visualize
@@ -16,7 +14,9 @@ from textual.widgets import Static
 
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
-from tui.ui.widgets.rich_answer import MathStyles, RichAnswer, inline_text
+from tui.ui.widgets.code_block import CodeStyles
+from tui.ui.widgets.detail_layout import DetailStyles, answer_parts, question_head
+from tui.ui.widgets.rich_answer import MathStyles
 
 HEAD_MIN_LINES = 4
 """The header's least height while the answer is hidden: status and up to three lines of
@@ -48,6 +48,14 @@ class QuestionDetail(VerticalScroll):
         "detail--heading",
         "detail--meta",
         "detail--hint",
+        "detail--code",
+        "detail--code-keyword",
+        "detail--code-string",
+        "detail--code-number",
+        "detail--code-comment",
+        "detail--code-name",
+        "detail--code-builtin",
+        "detail--code-clip",
     }
     DEFAULT_CSS = f"""
     QuestionDetail #detail-head {{ min-height: {HEAD_MIN_LINES}; margin-bottom: 1; }}
@@ -56,6 +64,14 @@ class QuestionDetail(VerticalScroll):
     QuestionDetail .detail--heading {{ text-style: bold underline; }}
     QuestionDetail .detail--meta {{ text-style: dim; }}
     QuestionDetail .detail--hint {{ text-style: italic; }}
+    QuestionDetail .detail--code {{ color: $foreground; }}
+    QuestionDetail .detail--code-keyword {{ color: $accent; text-style: bold; }}
+    QuestionDetail .detail--code-string {{ color: $success; }}
+    QuestionDetail .detail--code-number {{ color: $warning; }}
+    QuestionDetail .detail--code-comment {{ color: $text-muted; text-style: italic; }}
+    QuestionDetail .detail--code-name {{ color: $primary; text-style: bold; }}
+    QuestionDetail .detail--code-builtin {{ color: $secondary; }}
+    QuestionDetail .detail--code-clip {{ color: $warning; text-style: bold reverse; }}
     """
 
     def __init__(self, *, ascii: bool = False, id: str | None = None) -> None:
@@ -73,8 +89,23 @@ class QuestionDetail(VerticalScroll):
         yield Static(self._empty(), id="detail-head")
         yield Static(id="detail-body")
 
+    def on_mount(self) -> None:
+        """Follow theme changes: code colours are taken from the theme when a part is drawn."""
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: object) -> None:
+        """Redraw the question shown, in the new theme's colours, keeping the scroll place."""
+        if self.view is not None:
+            self._shown.clear()
+            self._draw(self.view)
+
     def show(self, view: DetailView | None) -> None:
         """Show a question (or the empty hint) and scroll back to the top."""
+        self._draw(view)
+        self.scroll_home(animate=False)
+
+    def _draw(self, view: DetailView | None) -> None:
+        """Draw the parts of the question that changed since the last draw."""
         self.view = view
         self.query_one("#detail-head").display = True
         self.set_class(view is not None and view.revealed, "-revealed")
@@ -91,7 +122,6 @@ class QuestionDetail(VerticalScroll):
                 else ("hidden", view.footer)
             )
             self._update("detail-body", body, lambda: self._render_body(view))
-        self.scroll_home(animate=False)
 
     def show_renderable(self, renderable: RenderableType) -> None:
         """Show something other than a question, such as a session summary."""
@@ -124,53 +154,47 @@ class QuestionDetail(VerticalScroll):
         """What the pane says before a question is chosen."""
         return Text("Choose a topic, then a question.", style="italic")
 
+    def _styles(self) -> DetailStyles:
+        """The layout's styles, taken from the app's theme through the component classes."""
+        style = self.get_component_rich_style
+        code = CodeStyles(
+            keyword=style("detail--code-keyword"),
+            string=style("detail--code-string"),
+            number=style("detail--code-number"),
+            comment=style("detail--code-comment"),
+            name=style("detail--code-name"),
+            builtin=style("detail--code-builtin"),
+            text=style("detail--code"),
+            clip=style("detail--code-clip"),
+        )
+        return DetailStyles(
+            math=MathStyles(math=style("detail--math"), fence=code),
+            heading=style("detail--heading"),
+            meta=style("detail--meta"),
+        )
+
     def _render_head(self, view: DetailView) -> RenderableType:
         """Topic, difficulty and status, then the question itself."""
-        styles = MathStyles(math=self.get_component_rich_style("detail--math"))
-        meta = self.get_component_rich_style("detail--meta")
         question = view.question
-        title = inline_text(question.question, styles, self.ascii)
-        title.stylize("bold")
         mark = (" · * bookmarked" if self.ascii else " · ★ bookmarked") if view.bookmarked else ""
-        status = f"{sanitize(view.topic_title)} · {question.difficulty.value} · {view.status}{mark}"
-        return Group(Text(status, style=meta), title)
+        status = f"{view.topic_title} · {question.difficulty.value} · {view.status}{mark}"
+        return question_head(question, status, self._styles(), self.ascii)
 
     def _render_body(self, view: DetailView) -> RenderableType:
         """The hint, or the answer and its rubric once revealed."""
-        styles = MathStyles(math=self.get_component_rich_style("detail--math"))
-        heading = self.get_component_rich_style("detail--heading")
-        meta = self.get_component_rich_style("detail--meta")
-        question = view.question
+        styles = self._styles()
         parts: list[RenderableType] = []
         if not view.revealed:
             hint = self.get_component_rich_style("detail--hint")
             parts.append(Text("Answer hidden. Press Space to reveal it.", style=hint))
         else:
-            parts += [
-                Text("Answer", style=heading),
-                RichAnswer(question.answer, styles, self.ascii),
-            ]
-            if view.show_key_points:
-                parts += self._list("Key points", question.key_points, heading, styles)
-            parts += self._list("Follow-up questions", question.follow_ups, heading, styles)
-            parts += self._list("Pitfalls", question.pitfalls, heading, styles)
-            parts += self._list("References", question.references, heading, styles)
+            parts += answer_parts(view.question, styles, self.ascii, view.show_key_points)
             if view.note:
-                parts += [Text(), Text("Your note", style=heading), Text(sanitize(view.note))]
+                parts += [
+                    Text(),
+                    Text("Your note", style=styles.heading),
+                    Text(sanitize(view.note)),
+                ]
         if view.footer:
-            parts += [Text(), Text(view.footer, style=meta)]
+            parts += [Text(), Text(view.footer, style=styles.meta)]
         return Group(*parts)
-
-    def _list(
-        self, title: str, items: Sequence[str], heading: Style, styles: MathStyles
-    ) -> list[RenderableType]:
-        """A titled bullet list with hanging indents, or nothing when the list is empty."""
-        if not items:
-            return []
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        marker = "-" if self.ascii else "•"
-        for item in items:
-            grid.add_row(marker, inline_text(item, styles, self.ascii))
-        return [Text(), Text(title, style=heading), grid]

@@ -11,15 +11,19 @@ from rich.text import Text
 from tui.core.blocks import Block, BlockKind, Span, SpanKind, parse_blocks
 from tui.core.formula import render_display, render_inline
 from tui.core.sanitize import sanitize
+from tui.ui.widgets.code_block import CodeBlock, CodeStyles
 
 
 class MathStyles:
-    """The styles used for prose decorations and formulas."""
+    """The styles used for prose decorations, formulas and fenced code blocks."""
 
-    def __init__(self, math: Style | None = None, code: Style | None = None) -> None:
+    def __init__(
+        self, math: Style | None = None, code: Style | None = None, fence: CodeStyles | None = None
+    ) -> None:
         self.math = math or Style(bold=True)
         self.code = code or Style(reverse=True)
         self.bold = Style(bold=True)
+        self.fence = fence or CodeStyles()
 
 
 def spans_to_text(spans: Iterable[Span], styles: MathStyles, ascii: bool = False) -> Text:
@@ -49,22 +53,29 @@ def inline_text(source: str, styles: MathStyles, ascii: bool = False) -> Text:
 
 
 class RichAnswer:
-    """Paragraphs, bullets and display formulas, re-laid out for the width of the pane."""
+    """Paragraphs, bullets, display formulas and code blocks, re-laid out for the pane's width."""
 
     def __init__(self, source: str, styles: MathStyles, ascii: bool = False) -> None:
         self.blocks: list[Block] = parse_blocks(source)
         self.styles = styles
         self.ascii = ascii
+        self.code_blocks = {
+            index: CodeBlock(block.language, block.lines, styles.fence, ascii)
+            for index, block in enumerate(self.blocks)
+            if block.kind is BlockKind.FENCE
+        }
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Render block by block, with a blank line between blocks."""
         width = max(1, options.max_width)
         previous: Block | None = None
-        for block in self.blocks:
+        for index, block in enumerate(self.blocks):
             if previous is not None and not (previous.kind is block.kind is BlockKind.BULLET):
                 yield Text()
             previous = block
-            if block.kind is BlockKind.DISPLAY:
+            if block.kind is BlockKind.FENCE:
+                yield self.code_blocks[index]
+            elif block.kind is BlockKind.DISPLAY:
                 yield from self._display(block.latex, width)
             elif block.kind is BlockKind.BULLET:
                 yield from self._bullet(block, console, width)
