@@ -146,3 +146,43 @@ def test_escaped_dollar_is_not_math(tmp_path: Path) -> None:
     write(tmp_path, "demo.yaml", GOOD.replace("What is $x$?", "Is it worth \\\\$5?"))
     result = load_bank([tmp_path])
     assert result.problems == ()
+
+
+FENCED = GOOD.replace(
+    "      $$x = \\frac{a}{b}$$\n",
+    "      $$x = \\frac{a}{b}$$\n\n      ```bash\n      echo $HOME\n      ```\n",
+)
+
+
+def test_fenced_answer_with_a_dollar_inside_loads(tmp_path: Path) -> None:
+    assert "```bash" in FENCED
+    write(tmp_path, "demo.yaml", FENCED)
+    result = load_bank([tmp_path])
+    assert result.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("      ```\n", "      done\n", "unclosed code fence"),
+        ("```bash\n", "```rust\n", "unknown code fence language 'rust'"),
+    ],
+)
+def test_bad_fence_is_reported_at_the_opening_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    text = FENCED.replace(old, new)
+    assert text != FENCED
+    path = write(tmp_path, "demo.yaml", text)
+    (problem,) = load_bank([tmp_path]).errors
+    opener = text.splitlines().index("      ```" + ("rust" if "rust" in new else "bash")) + 1
+    assert problem.line == opener == 14
+    assert str(problem).startswith(f"{path}:14: question 'demo/first' answer: {message}")
+
+
+def test_fence_outside_the_answer_is_reported(tmp_path: Path) -> None:
+    text = GOOD.replace("key_points: [a variable]", 'key_points: ["```text"]')
+    write(tmp_path, "demo.yaml", text)
+    (problem,) = load_bank([tmp_path]).errors
+    assert problem.line == text.splitlines().index('    key_points: ["```text"]') + 1 == 13
+    assert "key_points: code fences are allowed only in the answer" in problem.message

@@ -44,3 +44,24 @@ def test_bold_and_code_spans() -> None:
         (SpanKind.CODE, "c"),
         (SpanKind.TEXT, " d"),
     ]
+
+
+def test_fence_is_one_block_with_language_and_verbatim_lines() -> None:
+    text = "Before **b**.\n\n```python\ndef f(x):\n    return x ** 2  # $x$ **y**\n```\nAfter."
+    blocks = parse_blocks(text)
+    assert [block.kind for block in blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.FENCE,
+        BlockKind.PARAGRAPH,
+    ]
+    fence = blocks[1]
+    assert fence.language == "python"
+    assert fence.lines == ("def f(x):", "    return x ** 2  # $x$ **y**")
+    assert fence.spans == []
+    assert flat(text)[2] == ("paragraph", "After.")
+
+
+def test_fence_ends_a_bullet_list() -> None:
+    text = "- one\n- two\n  ```text\n  a -> b\n  ```\n- three"
+    kinds = [block.kind for block in parse_blocks(text)]
+    assert kinds == [BlockKind.BULLET, BlockKind.BULLET, BlockKind.FENCE, BlockKind.BULLET]

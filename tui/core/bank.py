@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.fences import Fence, fence_problems, split_fences
 from tui.core.mathtext import formula_offsets, math_problems
 from tui.core.models import Question, Topic
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 2 * 1024 * 1024
 CONTENT_SUFFIXES = (".yaml", ".yml")
 CHECKED_TEXT_FIELDS = ("question", "answer", "key_points", "follow_ups", "pitfalls")
+FENCED_FIELDS = ("answer",)
+"""The fields that may hold ```-fenced code blocks; the others are shown on one line."""
 
 MacroLinter = Callable[[str], list[str]]
 """Given a formula, the names of the macros the renderer does not know."""
@@ -150,6 +153,7 @@ def load_topic_file(
         return None, problems
     problems.extend(_consistency_problems(path, located, topic, seen))
     problems.extend(_math_problems(path, located, topic, unknown_macros))
+    problems.extend(_fence_problems(path, located, topic))
     if any(not problem.warning for problem in problems):
         return None, problems
     _remember_ids(path, located, topic, seen)
@@ -276,6 +280,31 @@ def _math_problems(
                     problems.append(Problem(path, line, f"{where}: {problem.message}"))
                 if unknown_macros is not None:
                     problems += _macro_warnings(path, located, loc, text, where, unknown_macros)
+    return problems
+
+
+def _fence_problems(path: Path, located: Located, topic: Topic) -> list[Problem]:
+    """Unclosed fences, unknown fence languages, and fences where only prose is shown."""
+    problems = []
+    for index, question in enumerate(topic.questions):
+        for name in CHECKED_TEXT_FIELDS:
+            value = getattr(question, name)
+            items = [value] if isinstance(value, str) else value
+            for item, text in enumerate(items):
+                if "```" not in text:
+                    continue
+                loc: NodePath = ("questions", index, name)
+                loc = loc if isinstance(value, str) else (*loc, item)
+                where = f"question '{question.id}' {name}"
+                if name in FENCED_FIELDS:
+                    found = fence_problems(text)
+                else:
+                    message = "code fences are allowed only in the answer"
+                    fences = [part for part in split_fences(text) if isinstance(part, Fence)]
+                    found = [(fence.offset, message) for fence in fences]
+                for offset, message in found:
+                    line = located.line_in_text(loc, offset)
+                    problems.append(Problem(path, line, f"{where}: {message}"))
     return problems
 
 

@@ -1,4 +1,4 @@
-"""Parse an answer's light Markdown (paragraphs, bullets, bold, code, math) into blocks."""
+"""Parse an answer's light Markdown (paragraphs, bullets, bold, code, math, fences) into blocks."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tui.core.fences import Fence, split_fences
 from tui.core.mathtext import SegmentKind, split_math
 
 _BULLET = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
@@ -35,19 +36,36 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
     DISPLAY = "display"
+    FENCE = "fence"
 
 
 @dataclass
 class Block:
-    """A paragraph, a bullet item (spans) or a display formula (LaTeX in `latex`)."""
+    """A paragraph, a bullet item (spans), a display formula (LaTeX in `latex`) or a fenced
+    block (`language` and its verbatim `lines`)."""
 
     kind: BlockKind
     spans: list[Span] = field(default_factory=list)
     latex: str = ""
+    language: str = ""
+    lines: tuple[str, ...] = ()
 
 
 def parse_blocks(text: str) -> list[Block]:
-    """Split answer text into paragraphs, bullet items and display formulas."""
+    """Split answer text into paragraphs, bullet items, display formulas and fenced blocks."""
+    if "```" not in text:
+        return _prose_blocks(text)
+    blocks: list[Block] = []
+    for part in split_fences(text):
+        if isinstance(part, Fence):
+            blocks.append(Block(BlockKind.FENCE, language=part.language, lines=part.lines))
+        else:
+            blocks += _prose_blocks(part.text)
+    return blocks
+
+
+def _prose_blocks(text: str) -> list[Block]:
+    """Split text without fences into paragraphs, bullet items and display formulas."""
     blocks: list[Block] = []
     current: Block | None = None
 

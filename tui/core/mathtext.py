@@ -1,10 +1,16 @@
-"""Split Markdown text into prose and `$...$` / `$$...$$` math segments, and check their balance."""
+"""Split Markdown text into prose and `$...$` / `$$...$$` math segments, and check their balance.
+
+Fenced code blocks are verbatim: a `$` inside a fence is never math, and a fence comes back
+as one prose segment holding its source text unchanged.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+from tui.core.fences import Fence, split_fences
 
 
 class SegmentKind(StrEnum):
@@ -55,7 +61,25 @@ def math_problems(text: str) -> list[MathProblem]:
 
 
 def _scan(text: str) -> tuple[list[tuple[Segment, int]], list[MathProblem]]:
-    """Walk the text once, cutting at unescaped dollar signs; segments come with start offsets."""
+    """Scan each run of prose for math; fenced blocks pass through untouched."""
+    if "```" not in text:
+        return _scan_prose(text, 0)
+    segments: list[tuple[Segment, int]] = []
+    problems: list[MathProblem] = []
+    parts = split_fences(text)
+    for number, part in enumerate(parts):
+        if isinstance(part, Fence):
+            end = parts[number + 1].offset if number + 1 < len(parts) else len(text)
+            segments.append((Segment(SegmentKind.TEXT, text[part.offset : end]), part.offset))
+            continue
+        found, trouble = _scan_prose(part.text, part.offset)
+        segments += found
+        problems += trouble
+    return segments, problems
+
+
+def _scan_prose(text: str, base: int) -> tuple[list[tuple[Segment, int]], list[MathProblem]]:
+    """Walk prose once, cutting at unescaped dollar signs; segments come with start offsets."""
     segments: list[tuple[Segment, int]] = []
     problems: list[MathProblem] = []
     prose: list[str] = []
@@ -75,18 +99,18 @@ def _scan(text: str) -> tuple[list[tuple[Segment, int]], list[MathProblem]]:
         opener = found.group()
         end = _closing(text, i + len(opener), opener)
         if end < 0:
-            problems.append(MathProblem(i, f"unbalanced '{opener}': no closing '{opener}'"))
+            problems.append(MathProblem(base + i, f"unbalanced '{opener}': no closing '{opener}'"))
             prose.append(text[i:])
             break
         if "".join(prose):
-            segments.append((Segment(SegmentKind.TEXT, "".join(prose)), prose_start))
+            segments.append((Segment(SegmentKind.TEXT, "".join(prose)), base + prose_start))
         prose = []
         kind = SegmentKind.DISPLAY if opener == "$$" else SegmentKind.INLINE
-        segments.append((Segment(kind, text[i + len(opener) : end].strip()), i))
+        segments.append((Segment(kind, text[i + len(opener) : end].strip()), base + i))
         i = end + len(opener)
         prose_start = i
     if "".join(prose):
-        segments.append((Segment(SegmentKind.TEXT, "".join(prose)), prose_start))
+        segments.append((Segment(SegmentKind.TEXT, "".join(prose)), base + prose_start))
     return segments, problems
 
 
