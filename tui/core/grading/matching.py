@@ -100,7 +100,10 @@ def _grade_point(
         )
         for span, meaning in zip(spans, semantic, strict=True)
     ]
-    best = max(candidates, key=lambda found: (not found.contradicted, found.score))
+    best = max(
+        candidates,
+        key=lambda found: (not found.contradicted, found.score, -len(found.span.text)),
+    )
     score = round(min(1.0, best.score), 3)
     if best.contradicted or score < tuning.partial_at:
         return PointResult(index, point, Verdict.MISSING, score, None)
