@@ -32,6 +32,7 @@ ANTONYMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("shape", ("sharp", "sharpen", "peak", "peaked", "peaky", "spiky", "concentrat"), ("flatten", "flat", "uniform", "spread")),
     ("order", ("before", "first", "earlier", "early", "prior"), ("after", "last", "later", "late")),
     ("speed", ("faster", "fast", "quick", "quicker", "cheaper", "cheap"), ("slower", "slow", "costlier", "expensive")),
+    ("distance", ("close", "closer", "near", "nearby"), ("far", "farther", "away", "drift", "diverg")),
     ("truth", ("correct", "true", "right", "valid"), ("wrong", "false", "incorrect", "invalid")),
     ("scope", ("global", "all", "every", "entire", "whole"), ("local", "partial", "subset")),
     ("fixed", ("frozen", "fixed", "static", "constant"), ("trained", "updated", "learned", "learnt", "dynamic")),

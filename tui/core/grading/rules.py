@@ -13,10 +13,15 @@ _CLAUSE_BREAK = re.compile(r"[;,:()]|\b(?:while|whereas|but|although|though|and 
 
 @dataclass(frozen=True, slots=True)
 class Polarity:
-    """The directions a clause states: which axes it moves along, and the relation's sign."""
+    """The directions a clause states: each axis's sign (negation applied) and the relation's."""
 
-    axes: frozenset[str]
+    signs: dict[str, int]
     sign: int
+
+    @property
+    def axes(self) -> frozenset[str]:
+        """The axes the clause moves along."""
+        return frozenset(self.signs)
 
 
 def clauses(text: str) -> list[str]:
@@ -45,10 +50,11 @@ def polarity(clause: str) -> Polarity | None:
     axes = {axis: (1 if total > 0 else -1) for axis, total in totals.items() if total}
     if not axes:
         return None
-    sign = -1 if negations % 2 else 1
+    negated = -1 if negations % 2 else 1
+    sign = negated
     for value in axes.values():
         sign *= value
-    return Polarity(frozenset(axes), sign)
+    return Polarity({axis: value * negated for axis, value in axes.items()}, sign)
 
 
 def direction(word: str) -> tuple[str, int] | None:
@@ -66,17 +72,32 @@ def direction(word: str) -> tuple[str, int] | None:
 def contradicts(point: str, text: str) -> bool:
     """Whether some clause of the text states a direction opposite to one the point states.
 
-    A clause is judged only against point clauses moving along the same axes; it contradicts
-    the point when such clauses exist and none of them states its relation with its sign.
+    A clause moving along the same axes as some point clauses contradicts the point when none
+    of them states the relation with its sign. Otherwise, an axis the point moves along in one
+    direction only ("minimised") is contradicted by a clause moving along it the other way.
     """
     stated = [found for found in map(polarity, clauses(point)) if found is not None]
     if not stated:
         return False
+    one_way = _one_way_axes(stated)
     for clause in clauses(text):
         found = polarity(clause)
         if found is None:
             continue
         same_axes = [known.sign for known in stated if known.axes == found.axes]
-        if same_axes and found.sign not in same_axes:
+        if same_axes:
+            if found.sign not in same_axes:
+                return True
+            continue
+        if any(one_way.get(axis, sign) != sign for axis, sign in found.signs.items()):
             return True
     return False
+
+
+def _one_way_axes(stated: list[Polarity]) -> dict[str, int]:
+    """The axes the point's clauses move along in a single direction, with that direction."""
+    seen: dict[str, set[int]] = {}
+    for known in stated:
+        for axis, sign in known.signs.items():
+            seen.setdefault(axis, set()).add(sign)
+    return {axis: signs.pop() for axis, signs in seen.items() if len(signs) == 1}
