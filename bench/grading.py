@@ -14,25 +14,27 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchlib import print_table  # noqa: E402
+from benchlib import print_table
 
-from tui.core.bank import Bank, load_bank  # noqa: E402
-from tui.core.grading.matching import Tuning, overlap  # noqa: E402
-from tui.core.grading.report import suggested  # noqa: E402
-from tui.core.grading.result import GradeResult, GraderKind, PointResult, Verdict  # noqa: E402
-from tui.core.grading.text import sentences  # noqa: E402
-from tui.paths import bundled_content_dir  # noqa: E402
+from tui.core.bank import Bank, load_bank
+from tui.core.grading.matching import Tuning, overlap
+from tui.core.grading.report import suggested
+from tui.core.grading.result import GradeResult, GraderKind, PointResult, Verdict
+from tui.core.grading.text import sentences
+from tui.core.models import Question
+from tui.paths import bundled_content_dir
 
 ANSWERS = Path(__file__).resolve().parent / "grading" / "answers.jsonl"
 SPLITS = ("heldout", "tune")
 MATCHING_RATINGS = {"strong": {"good", "easy"}, "partial": {"hard", "again"}, "wrong": {"again"}}
 TARGETS = {"f1": 0.80, "wrong_ticked": 0.15, "rating_match": 0.80, "ms": 50.0, "rss_mb": 60.0}
 
-Grade = Callable[[str, Sequence[str], str], GradeResult]
+Grade = Callable[[Question, str], GradeResult]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ def measure(grade: Grade, bank: Bank, answers: list[dict[str, object]]) -> Figur
         question = bank.question(str(item["question_id"]))
         assert question is not None, item["question_id"]
         started = time.perf_counter()
-        result = grade(question.id, question.key_points, str(item["answer"]))
+        result = grade(question, str(item["answer"]))
         seconds += time.perf_counter() - started
         labels = item["covered"]
         assert isinstance(labels, list)
@@ -89,17 +91,17 @@ def measure(grade: Grade, bank: Bank, answers: list[dict[str, object]]) -> Figur
 def threshold_grader(score: Callable[[str, list[str]], list[float]], at: float) -> Grade:
     """A baseline: a point is covered when its best sentence scores at least `at`; no rules."""
 
-    def grade(question_id: str, key_points: Sequence[str], answer: str) -> GradeResult:
+    def grade(question: Question, answer: str) -> GradeResult:
         texts = [span.text for span in sentences(answer)]
         points = []
-        for index, point in enumerate(key_points, start=1):
+        for index, point in enumerate(question.key_points, start=1):
             values = score(point, texts) if texts else [0.0]
             best = max(range(len(values)), key=values.__getitem__)
             hit = values[best] >= at
             evidence = texts[best] if hit and texts else None
             verdict = Verdict.COVERED if hit else Verdict.MISSING
             points.append(PointResult(index, point, verdict, values[best], evidence))
-        return GradeResult(question_id, GraderKind.OFFLINE, tuple(points))
+        return GradeResult(question.id, GraderKind.OFFLINE, tuple(points))
 
     return grade
 
@@ -155,7 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     offline, offline_s, offline_mb = timed_load(load_offline)
     assert isinstance(offline, OfflineGrader)
-    graders: dict[str, Grade] = {"offline grader": offline.grade}
+    graders: dict[str, Grade] = {
+        "offline grader": offline.grade,
+        "offline grader without cues": partial(offline.grade, use_cues=False),
+    }
     loads = [("offline grader (rapidfuzz)", offline_s, offline_mb)]
 
     if not args.quick:

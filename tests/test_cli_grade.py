@@ -85,7 +85,9 @@ def test_text_output_is_sanitised() -> None:
 def test_unknown_id_is_one_line_and_exit_1() -> None:
     result = run("grade", "no-such/question", stdin=GOOD.encode())
     assert result.returncode == 1 and result.stdout == b""
-    assert result.stderr.decode().count("\n") == 1 and "unknown question id" in result.stderr.decode()
+    assert (
+        result.stderr.decode().count("\n") == 1 and "unknown question id" in result.stderr.decode()
+    )
 
 
 def test_empty_answer_is_one_line_and_exit_1() -> None:
@@ -127,7 +129,13 @@ def test_batch_grades_good_lines_and_reports_bad_ones_by_number(tmp_path: Path) 
     assert [document["question_id"] for document in graded] == [QUESTION, QUESTION]
     assert graded[0]["covered"] > graded[1]["covered"]
     errors = result.stderr.decode().splitlines()
-    assert [line.split(f"{batch}:")[1].split(":")[0] for line in errors] == ["2", "3", "5", "6", "7"]
+    assert [line.split(f"{batch}:")[1].split(":")[0] for line in errors] == [
+        "2",
+        "3",
+        "5",
+        "6",
+        "7",
+    ]
     assert all(str(batch) in line for line in errors)
 
 

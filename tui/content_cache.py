@@ -21,7 +21,7 @@ from tui import __version__
 from tui.core.bank import CONTENT_SUFFIXES, Bank, LoadResult, load_bank
 from tui.core.models import QuestionDetails, Topic
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 KEEP = 4
 _READ_ERRORS = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError)
 

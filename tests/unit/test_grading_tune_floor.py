@@ -23,7 +23,7 @@ def test_tune_half_stays_above_a_floor_well_below_the_measured_figures() -> None
     for item in tune:
         question = bank.question(item["question_id"])
         assert question is not None
-        result = grader.grade(question.id, question.key_points, item["answer"])
+        result = grader.grade(question, item["answer"])
         for point, label in zip(result.points, item["covered"], strict=True):
             assert point.evidence is None or point.evidence in item["answer"]
             true_pos += point.covered and label

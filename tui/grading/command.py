@@ -54,7 +54,7 @@ def grade_one(bank: Bank, grader: OfflineGrader, question_id: str, answer: str) 
         raise GradeInputError(f"unknown question id: {question_id!r}")
     if not answer.strip():
         raise GradeInputError(f"empty answer for {question_id}")
-    return grader.grade(question.id, question.key_points, answer)
+    return grader.grade(question, answer)
 
 
 def read_answer(source: str | None) -> str:

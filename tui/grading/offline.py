@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.grading.matching import Embedder, Tuning, grade_answer
+from tui.core.grading.matching import DEFAULT_TUNING, Embedder, Tuning, grade_answer
 from tui.core.grading.result import GradeResult
+from tui.core.models import Question
 
 FUZZY_CUTOFF = 85.0
 SHORTEST_FUZZY_WORD = 5
@@ -34,7 +35,7 @@ class FuzzyWords:
 class OfflineGrader:
     """Grades typed answers offline, with no network; loads its matcher on first use."""
 
-    def __init__(self, tuning: Tuning = Tuning(), embedder: Embedder | None = None) -> None:
+    def __init__(self, tuning: Tuning = DEFAULT_TUNING, embedder: Embedder | None = None) -> None:
         """A grader with the given tuning (and, for measurement only, an embedder)."""
         self._tuning = tuning
         self._embedder = embedder
@@ -45,10 +46,17 @@ class OfflineGrader:
         if self._words is None:
             self._words = FuzzyWords()
 
-    def grade(self, question_id: str, key_points: Sequence[str], answer: str) -> GradeResult:
-        """The per-point result for one answer to one question."""
+    def grade(self, question: Question, answer: str, *, use_cues: bool = True) -> GradeResult:
+        """The per-point result for one answer to one question (its cues, if any, applied)."""
         self.load()
         assert self._words is not None
+        cues = question.cues if use_cues else ()
         return grade_answer(
-            question_id, key_points, answer, self._words, self._tuning, self._embedder
+            question.id,
+            question.key_points,
+            answer,
+            self._words,
+            self._tuning,
+            self._embedder,
+            cues,
         )

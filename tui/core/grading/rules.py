@@ -58,7 +58,7 @@ def polarity(clause: str) -> Polarity | None:
 
 
 def direction(word: str) -> tuple[str, int] | None:
-    """The axis and sign of a directional word, matched whole or, for stems of 5+ letters, by prefix."""
+    """The axis and sign of a directional word: whole, or by prefix for stems of 5+ letters."""
     root = stem(word)
     found = POLAR.get(word) or POLAR.get(root)
     if found is not None:
