@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         assert isinstance(embedder, WordLlamaEmbedder)
         loads.append(("wordllama (baseline, variant)", llama_s, llama_mb))
         with_llama = OfflineGrader(Tuning(semantic_weight=0.3), embedder)
-        graders["offline + wordllama 0.3"] = with_llama.grade
+        graders["without cues + wordllama 0.3"] = partial(with_llama.grade, use_cues=False)
         words = ExactWords()
 
         def word_overlap(point: str, texts: list[str]) -> list[float]:
