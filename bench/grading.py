@@ -92,6 +92,7 @@ def threshold_grader(score: Callable[[str, list[str]], list[float]], at: float) 
     """A baseline: a point is covered when its best sentence scores at least `at`; no rules."""
 
     def grade(question: Question, answer: str) -> GradeResult:
+        """Tick each point whose best sentence reaches the threshold."""
         texts = [span.text for span in sentences(answer)]
         points = []
         for index, point in enumerate(question.key_points, start=1):
@@ -151,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.grading.offline import OfflineGrader
 
     def load_offline() -> OfflineGrader:
+        """The offline grader, loaded."""
         grader = OfflineGrader()
         grader.load()
         return grader
@@ -174,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         words = ExactWords()
 
         def word_overlap(point: str, texts: list[str]) -> list[float]:
+            """Plain content-word overlap of the point with each text."""
             return [overlap(point, text, words) for text in texts]
 
         embedding_at = best_threshold(embedder.similarities, bank, halves["tune"])
