@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui import __version__
 
-COMMANDS = ("validate", "stats", "content", "formula", "show")
+COMMANDS = ("validate", "stats", "content", "formula", "show", "grade")
 COLOR_CHOICES = ("auto", "truecolor", "256", "16", "none")
 NO_DATE = date.max
 
@@ -91,7 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also print the answer, key points, follow-ups, pitfalls and references",
     )
 
-    for sub in (validate, stats, content, formula, show):
+    grade = commands.add_parser("grade", help="check a typed answer against its key points")
+    grade.add_argument("question_id", nargs="?", metavar="QUESTION_ID")
+    grade.add_argument("file", nargs="?", metavar="FILE", help="the answer; '-' or none: stdin")
+    grade.add_argument("--batch", type=Path, metavar="FILE.jsonl", help='lines of {"id", "answer"}')
+    grade.add_argument("--json", action="store_true", help="print one JSON object per answer")
+
+    for sub in (validate, stats, content, formula, show, grade):
         _add_common(sub, top=False)
     return parser
 
@@ -119,7 +125,10 @@ def _interview_date(text: str) -> date:
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse arguments, merging common options given before and after the sub-command."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "grade" and (args.batch is None) == (args.question_id is None):
+        parser.error("grade needs either QUESTION_ID [FILE|-] or --batch FILE.jsonl")
     args.content = [*args.content, *getattr(args, "content_sub", [])]
     for name in ("db", "interview", "color", "ascii"):
         later = getattr(args, f"{name}_sub", None)
@@ -140,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "content": commands.run_content,
         "formula": commands.run_formula,
         "show": commands.run_show,
+        "grade": commands.run_grade,
     }
     return commands.guarded(runners[args.command], args)
 

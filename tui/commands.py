@@ -173,6 +173,16 @@ def run_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_grade(args: argparse.Namespace) -> int:
+    """Grade typed answers against their key points, offline."""
+    from tui.content_cache import load_bank_cached
+    from tui.grading.command import run_grade as grade
+
+    result = load_bank_cached(content_dirs(args), paths.cache_dir())
+    _warn_skipped(result.errors)
+    return grade(args, result.bank)
+
+
 def run_dashboard(args: argparse.Namespace) -> int:
     """Start the interactive app."""
     from tui.launch import launch

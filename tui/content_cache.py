@@ -21,8 +21,9 @@ from tui import __version__
 from tui.core.bank import CONTENT_SUFFIXES, Bank, LoadResult, load_bank
 from tui.core.models import QuestionDetails, Topic
 
-CACHE_FORMAT = 3
-"""Bumped when the format or the validation rules change (3: fenced code blocks are checked)."""
+CACHE_FORMAT = 4
+"""Bumped when the format or the validation rules change (3: fenced code blocks are checked;
+4: key-point cues for the grader)."""
 KEEP = 4
 _READ_ERRORS = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError)
 

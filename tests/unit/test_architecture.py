@@ -54,3 +54,19 @@ def test_widgets_never_open_files_or_databases() -> None:
     for path in (ROOT / "tui" / "ui").rglob("*.py"):
         found = forbidden.search(path.read_text())
         assert found is None, (path.name, found and found.group())
+
+
+def test_pure_grading_loads_no_model_library_and_no_grading_io() -> None:
+    modules = ", ".join(name for name in CORE_MODULES if name.startswith("tui.core.grading"))
+    loaded = loaded_after(f"import {modules}")
+    assert not loaded & {"rapidfuzz", "wordllama", "numpy", "openai", "textual", "sqlite3"}
+
+
+def test_core_never_imports_the_grading_io_package() -> None:
+    for path in (ROOT / "tui" / "core").rglob("*.py"):
+        assert "tui.grading" not in path.read_text(), path.name
+
+
+def test_dashboard_start_path_loads_no_grader() -> None:
+    loaded = loaded_after("import tui.cli, tui.commands, tui.launch, tui.ui.app")
+    assert not loaded & {"rapidfuzz", "wordllama"}

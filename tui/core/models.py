@@ -26,6 +26,20 @@ class Difficulty(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class PointCues:
+    """Optional grading cues for one key point: what an answer must say, and what contradicts it.
+
+    Each entry is a case-insensitive regular expression. Every `needs` pattern must match one
+    stretch of the answer for the point to count; any `contradicts` match anywhere in the answer
+    means the answer states a misconception about the point.
+    """
+
+    point: int  # 1-based index of the key point
+    needs: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionDetails:
     """The long parts of a question: its answer and rubric, loaded when the question is shown."""
 
@@ -34,6 +48,7 @@ class QuestionDetails:
     follow_ups: tuple[str, ...] = ()
     pitfalls: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
+    cues: tuple[PointCues, ...] = ()
 
 
 class DetailSource(Protocol):
@@ -79,6 +94,11 @@ class Question:
         return self.details.key_points
 
     @property
+    def cues(self) -> tuple[PointCues, ...]:
+        """Optional grading cues, one entry per key point that has any."""
+        return self.details.cues
+
+    @property
     def follow_ups(self) -> tuple[str, ...]:
         """Questions an interviewer would ask next."""
         return self.details.follow_ups
@@ -114,6 +134,7 @@ class Question:
             "pitfalls": list(self.pitfalls),
             "references": list(self.references),
             "tags": list(self.tags),
+            **({"cues": [_cues_dict(cues) for cues in self.cues]} if self.cues else {}),
         }
 
 
@@ -139,3 +160,8 @@ class Topic:
             "order": self.order,
             "questions": len(self.questions),
         }
+
+
+def _cues_dict(cues: PointCues) -> dict[str, Any]:
+    """One key point's cues, JSON-ready."""
+    return {"point": cues.point, "needs": list(cues.needs), "contradicts": list(cues.contradicts)}

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from tui.core.models import (
     QUESTION_ID_PATTERN,
     TOPIC_ID_PATTERN,
     Difficulty,
+    PointCues,
     Question,
     QuestionDetails,
     Topic,
@@ -24,6 +34,26 @@ class _Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+def _compiles(pattern: str) -> str:
+    """A cue pattern, which must be a valid regular expression."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(f"not a valid regular expression: {pattern!r} ({error})") from None
+    return pattern
+
+
+Pattern = Annotated[NonEmptyText, AfterValidator(_compiles)]
+
+
+class CuesSchema(_Strict):
+    """Optional grading cues for one key point (see docs/content-guide.md)."""
+
+    point: Annotated[int, Field(ge=1)]
+    needs: list[Pattern] = []
+    contradicts: list[Pattern] = []
+
+
 class QuestionSchema(_Strict):
     """One interview question with its model answer and grading rubric."""
 
@@ -36,6 +66,20 @@ class QuestionSchema(_Strict):
     pitfalls: list[NonEmptyText] = []
     references: list[NonEmptyText] = []
     tags: list[Annotated[str, StringConstraints(pattern=TOPIC_ID_PATTERN.pattern)]] = []
+    cues: list[CuesSchema] = []
+
+    @model_validator(mode="after")
+    def _cues_name_key_points(self) -> Self:
+        """Each cue entry names an existing key point, at most once."""
+        points = [cue.point for cue in self.cues]
+        for point in points:
+            if point > len(self.key_points):
+                raise ValueError(
+                    f"cues name key point {point}, but there are {len(self.key_points)}"
+                )
+        if len(set(points)) != len(points):
+            raise ValueError("cues name the same key point twice")
+        return self
 
     @field_validator("difficulty", mode="before")
     @classmethod
@@ -81,6 +125,10 @@ def to_topic(schema: TopicSchema) -> Topic:
                     follow_ups=tuple(q.follow_ups),
                     pitfalls=tuple(q.pitfalls),
                     references=tuple(q.references),
+                    cues=tuple(
+                        PointCues(cue.point, tuple(cue.needs), tuple(cue.contradicts))
+                        for cue in q.cues
+                    ),
                 ),
             )
             for q in schema.questions

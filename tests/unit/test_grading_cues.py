@@ -1,0 +1,100 @@
+"""Optional grading cues in topic files: validated like any field, and applied by the grader."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tui.core.bank import load_bank
+from tui.core.grading.matching import grade_answer
+from tui.grading.offline import FuzzyWords
+from tui.paths import bundled_content_dir
+
+TOPIC = """\
+id: demo
+title: Demo topic
+section: Tests
+summary: A topic for cue tests.
+questions:
+  - id: demo/balance
+    difficulty: junior
+    question: What does the balance loss do?
+    answer: It is minimised so tokens spread over experts.
+    key_points:
+      - The balance loss is minimised
+      - Tokens spread evenly over the experts
+    tags: [demo]
+"""
+CUES = """\
+    cues:
+      - point: 1
+        needs: ['minimi[sz]|push(es)? down|as small as']
+        contradicts: ['maximi[sz]\\w*[^.]{0,30}balanc']
+"""
+
+
+def load(tmp_path: Path, cues: str) -> tuple[list[str], object]:
+    """Load the demo topic with the given cues block; return the problems and the question."""
+    (tmp_path / "demo.yaml").write_text(TOPIC + cues, encoding="utf-8")
+    result = load_bank([tmp_path])
+    return [str(problem) for problem in result.problems], result.bank.question("demo/balance")
+
+
+def test_cues_are_optional_and_load_into_the_model(tmp_path: Path) -> None:
+    problems, question = load(tmp_path, CUES)
+    assert problems == []
+    assert question is not None
+    (cue,) = question.cues  # type: ignore[attr-defined]
+    assert cue.point == 1 and cue.needs == ("minimi[sz]|push(es)? down|as small as",)
+    assert question.to_dict()["cues"][0]["point"] == 1  # type: ignore[attr-defined]
+    assert load(tmp_path, "")[1].cues == ()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("cues", "message"),
+    [
+        (CUES.replace("point: 1", "point: 3"), "cues name key point 3, but there are 2"),
+        (CUES.replace("point: 1", "point: 0"), "greater than or equal to 1"),
+        (CUES + "      - point: 1\n        needs: [x]\n", "the same key point twice"),
+        (CUES.replace("minimi[sz]|", "minimi[sz|"), "not a valid regular expression"),
+        (CUES.replace("needs:", "wants:"), "wants"),
+    ],
+)
+def test_bad_cues_are_reported_with_the_file(tmp_path: Path, cues: str, message: str) -> None:
+    problems, question = load(tmp_path, cues)
+    assert question is None
+    assert len(problems) == 1 and "demo.yaml" in problems[0] and message in problems[0]
+
+
+def test_needs_and_contradicts_decide_the_point(tmp_path: Path) -> None:
+    _, question = load(tmp_path, CUES)
+    words = FuzzyWords()
+
+    def covered(answer: str) -> bool:
+        result = grade_answer(
+            "demo/balance",
+            question.key_points,  # type: ignore[attr-defined]
+            answer,
+            words,
+            cues=question.cues,  # type: ignore[attr-defined]
+        )
+        point = result.points[0]
+        assert point.evidence is None or point.evidence in answer
+        return point.covered
+
+    assert covered("We push down the auxiliary loss during training.")
+    assert not covered("The balance loss is there so that experts specialise.")
+    assert not covered("We minimise the router loss. Later we maximise the balance term.")
+
+
+def test_every_bundled_cue_names_a_key_point_and_compiles() -> None:
+    bank = load_bank([bundled_content_dir()]).bank
+    with_cues = [question for question in bank.questions if question.cues]
+    assert len(with_cues) >= 66
+    for question in with_cues:
+        for cue in question.cues:
+            assert 1 <= cue.point <= len(question.key_points), question.id
+            for pattern in (*cue.needs, *cue.contradicts):
+                re.compile(pattern, re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""Grading I/O: the offline model loader (and, later, the LLM judge client)."""
