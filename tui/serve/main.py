@@ -43,8 +43,13 @@ async def _serve(hub: Hub, options: ServeOptions, host_key: asyncssh.SSHKey, key
         ) from None
     port = acceptor.get_port() or options.port
     access = "open" if hub.policy.open_to_all else f"authorized-keys:{options.authorized_keys}"
-    hub.log.event("listening", address=f"{options.host}:{port}", host_key=key_print, access=access)
-    await serve_until_stopped(hub, acceptor)
+    await serve_until_stopped(
+        hub,
+        acceptor,
+        lambda: hub.log.event(
+            "listening", address=f"{options.host}:{port}", host_key=key_print, access=access
+        ),
+    )
     hub.log.event("stopped")
     return 0
 

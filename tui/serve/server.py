@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Callable
 
 import asyncssh
 
@@ -149,13 +150,17 @@ async def stop_sessions(hub: Hub) -> None:
         await asyncio.sleep(0.1)
 
 
-async def serve_until_stopped(hub: Hub, acceptor: asyncssh.SSHAcceptor) -> None:
-    """Run until SIGTERM or SIGINT, then stop accepting and end the sessions."""
+async def serve_until_stopped(
+    hub: Hub, acceptor: asyncssh.SSHAcceptor, announce: Callable[[], None]
+) -> None:
+    """Announce once signals are handled; run until SIGTERM, SIGINT or SIGHUP; then stop
+    accepting and end the sessions."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         loop.add_signal_handler(signum, stop.set)
     try:
+        announce()
         await stop.wait()
     finally:
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
