@@ -131,9 +131,7 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
         self._stop_reading()
         loop = asyncio.get_running_loop()
         if self._stall_timer is None:
-            self._stall_timer = loop.call_later(
-                self._hub.limits.stall_seconds, self.end, "client-stopped-reading"
-            )
+            self._stall_timer = loop.call_later(self._hub.limits.stall_seconds, self._stalled)
 
     def resume_writing(self) -> None:
         """The client caught up: read the pty again."""
@@ -143,6 +141,21 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
         self._start_reading()
 
     # ending -------------------------------------------------------------------------------
+
+    def _stalled(self) -> None:
+        """The client has not read its output for too long: drop the whole connection.
+
+        The channel cannot close politely while its output is stuck, so the connection is
+        disconnected (an SSH message outside the channel's window) and nothing more is queued.
+        """
+        self._stall_timer = None
+        chan, self._chan = self._chan, None
+        self.end("client-stopped-reading")
+        conn = chan.get_extra_info("connection") if chan is not None else None
+        if conn is not None:
+            conn.disconnect(
+                asyncssh.DISC_BY_APPLICATION, "output not read for too long; disconnected"
+            )
 
     def end(self, reason: str, message: str | None = None) -> None:
         """Stop the session: tell the client why (if it listens), hang up and reap the child."""
@@ -229,6 +242,8 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
         child = self._child
         if child is not None:
             self._drain_output(child)
+        self._ending = self._ending or "dashboard-exited"
+        if child is not None:
             self._stop_reading()
             child.close_master()
             child.signal(signal.SIGKILL)  # anything the dashboard left in its process group
@@ -239,7 +254,7 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
                 "disconnect",
                 duration=f"{time.monotonic() - self._started:.1f}s",
                 ratings=after - before,
-                reason=self._ending or "dashboard-exited",
+                reason=self._ending,
                 status=status,
             )
         if self._slot:
