@@ -119,7 +119,7 @@ async def test_authorized_keys_lets_in_only_the_listed_keys(tmp_path: Path) -> N
         with pytest.raises(asyncssh.PermissionDenied):
             await connect(served, stranger)
         conn = await connect(served, member)
-        chan, screen = await open_terminal(conn)
+        _chan, screen = await open_terminal(conn)
         await screen.wait_for(b"Topics")
         conn.close()
         await served.until_idle()

@@ -67,7 +67,7 @@ async def test_agent_and_x11_forwarding_requests_are_refused(tmp_path: Path) -> 
             x11_display="127.0.0.1:0",
             x11_auth_path=str(tmp_path / "Xauthority"),
         )
-        chan, screen = await conn.create_session(
+        _chan, screen = await conn.create_session(
             Screen, term_type="xterm", term_size=(80, 24), encoding=None
         )
         await screen.wait_for(b"Topics")
@@ -160,7 +160,7 @@ async def test_the_client_sees_the_same_host_key_on_every_start(tmp_path: Path) 
 async def test_open_terminal_helper_reports_a_weird_term_safely(tmp_path: Path) -> None:
     async with serving(tmp_path) as served:
         conn = await connect(served, new_key())
-        chan, screen = await open_terminal(conn, term="xterm\x1b]52;c;aGk=\x07")
+        _chan, screen = await open_terminal(conn, term="xterm\x1b]52;c;aGk=\x07")
         await screen.wait_for(b"Topics")
         conn.close()
         await served.until_idle()
