@@ -111,3 +111,10 @@ async def test_a_client_that_stops_reading_is_disconnected(tmp_path: Path) -> No
         await served.until_idle()
         assert "reason=client-stopped-reading" in served.log_lines("disconnect")[0]
         assert len(screen.output) < 64 * 1024
+
+
+async def test_a_login_that_opens_no_session_is_disconnected(tmp_path: Path) -> None:
+    async with serving(tmp_path, Limits(login_seconds=0.5)) as served:
+        conn = await connect(served, new_key())
+        await asyncio.wait_for(conn.wait_closed(), WAIT)
+        assert "why=no-session" in served.log_lines("refused")[0]

@@ -23,7 +23,7 @@ async def test_exec_gets_one_line_on_how_to_connect_and_is_closed(tmp_path: Path
         conn = await connect(served, key)
         result = await asyncio.wait_for(conn.run("cat /etc/passwd; echo \x1b[2J"), WAIT)
         assert result.exit_status == 1
-        assert "ssh -t -p PORT HOST" in str(result.stderr)
+        assert f"ssh -t -p {served.port} HOST" in str(result.stderr)
         assert str(result.stderr).count("\n") == 1
         assert result.stdout == ""
         await asyncio.wait_for(conn.wait_closed(), WAIT)

@@ -78,16 +78,29 @@ class StudyServer(asyncssh.SSHServer):
         return allowed
 
     def auth_completed(self) -> None:
-        """The signed key is the identity; the login clock stops."""
+        """The signed key is the identity; a session must now be opened in the login time."""
         self._cancel_login_timer()
         if self._validated is not None:
             self._fingerprint = fingerprint(self._validated)
+        self._login_timer = asyncio.get_running_loop().call_later(
+            self._hub.limits.login_seconds, self._no_session
+        )
 
     def session_requested(self) -> DashboardSession | bool:
         """A dashboard session for the key that signed."""
+        self._cancel_login_timer()
         if self._fingerprint is None:
             return False
         return DashboardSession(self._hub, Identity(self._fingerprint, self._peer))
+
+    def _no_session(self) -> None:
+        """Logged in but opened no session (`ssh -N`): nothing to serve, so disconnect."""
+        self._login_timer = None
+        self._hub.log.event("refused", peer=self._peer, key=self._fingerprint, why="no-session")
+        self._disconnect(
+            asyncssh.DISC_BY_APPLICATION,
+            "no session opened; connect with `ssh -t` to get the dashboard",
+        )
 
     def _login_expired(self) -> None:
         """No accepted key in time: say so and disconnect."""

@@ -17,7 +17,7 @@ from tui.serve.hub import Hub
 from tui.serve.limits import clamp_size
 
 HOW_TO_CONNECT = (
-    "genai-tui serves an interactive terminal only: connect with `ssh -t -p PORT HOST` "
+    "this server offers an interactive terminal only: connect with `ssh -t -p {port} HOST` "
     "and no command"
 )
 READ_CHUNK = 65536
@@ -84,14 +84,16 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
 
     def subsystem_requested(self, subsystem: str) -> bool:
         """Refuse every subsystem (sftp included)."""
-        self._hub.log.event("refused", peer=self._identity.peer, subsystem=subsystem)
+        self._hub.log.event(
+            "refused", peer=self._identity.peer, key=self._identity.fingerprint, subsystem=subsystem
+        )
         return False
 
     def session_started(self) -> None:
         """Refuse exec and pty-less sessions, check the limits, then start the dashboard."""
         if self._command is not None or not self._has_pty:
             what = "exec" if self._command is not None else "no-pty"
-            self._refuse(what, HOW_TO_CONNECT)
+            self._refuse(what, HOW_TO_CONNECT.format(port=self._local_port()))
             return
         refusal = self._hub.slots.take(self._identity.fingerprint)
         if refusal:
@@ -183,6 +185,11 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
             if message:
                 chan.write(f"\r\ngenai-tui: {message}\r\n".encode())
             chan.exit(status)
+
+    def _local_port(self) -> str:
+        """The port the client connected to, for the how-to-connect line."""
+        sockname = self._chan.get_extra_info("sockname") if self._chan is not None else None
+        return str(sockname[1]) if sockname else "PORT"
 
     def _refuse(self, what: str, message: str) -> None:
         """Answer a session we will not run with one line, then close it."""
