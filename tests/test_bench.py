@@ -85,3 +85,10 @@ def test_scale_reports_time_and_memory_on_a_pty() -> None:
 def test_wire_counts_bytes_per_key_on_a_pty() -> None:
     out = run_script("wire.py", "--quick", "--quiet-ms", "200")
     assert "Space (reveal)" in out
+
+
+@pytest.mark.slow
+def test_serve_drives_ssh_sessions_and_counts_ratings_and_leftovers() -> None:
+    out = run_script("serve.py", "--quick", timeout=300)
+    assert "ratings found / made                3/3" in out
+    assert "leftover processes                  0" in out
