@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import asyncssh
+import pyte
 from benchlib import PtySession, bench_env, genai_exe, median, percentile, print_table, verdict
 
 from tui.serve.accounts import account_for
@@ -43,12 +45,33 @@ class Outcome:
 
 @dataclass
 class Screen(asyncssh.SSHClientSession[bytes]):
-    """Collects the output of one session."""
+    """Collects the output of one session, and renders it on demand with pyte."""
 
     output: bytearray = field(default_factory=bytearray)
+    fed: int = 0
+    display: pyte.Screen = field(default_factory=lambda: pyte.Screen(*SIZE))
 
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
         self.output += data
+
+    def shown_ratings(self) -> int:
+        """The "All ratings" figure the progress pane shows now (-1 if not visible)."""
+        stream = pyte.ByteStream(self.display)
+        stream.feed(bytes(self.output[self.fed :]))
+        self.fed = len(self.output)
+        for line in self.display.display:
+            found = re.search(r"All ratings\s+(\d+)", line)
+            if found:
+                return int(found.group(1))
+        return -1
+
+    async def wait_for_ratings(self, count: int, timeout: float = STEP_TIMEOUT) -> None:
+        """Wait until the screen acknowledges `count` ratings."""
+        end = time.perf_counter() + timeout
+        while self.shown_ratings() < count:
+            if time.perf_counter() > end:
+                raise TimeoutError(f"the screen never showed {count} ratings")
+            await asyncio.sleep(0.05)
 
     async def wait_for(self, *texts: bytes, timeout: float = STEP_TIMEOUT) -> None:
         """Wait until every text has arrived."""
@@ -163,14 +186,12 @@ async def one_session(
         up.append(1)
         if all_up is not None:
             await asyncio.wait_for(all_up.wait(), STEP_TIMEOUT)
-        await screen.settle()
         chan.write(b"\r")
-        await screen.settle()
-        for _ in range(ratings):
-            chan.write(b" ")
-            await screen.settle()
-            chan.write(b"3")
-            await screen.settle()
+        for made in range(1, ratings + 1):
+            # Reveal, rate Good, and wait until the progress pane shows the rating: only an
+            # acknowledged rating counts, as a person would see it before leaving.
+            chan.write(b" 3")
+            await screen.wait_for_ratings(made)
     finally:
         conn.close()
         await conn.wait_closed()
@@ -238,6 +259,31 @@ def direct_first_frame(home: Path, run: int) -> float:
         session.quit()
 
 
+def direct_concurrent(home: Path, count: int) -> list[float]:
+    """First-frame seconds of `count` direct launches started together, each on its own pty."""
+    sessions = [
+        PtySession(
+            [genai_exe()],
+            bench_env(home, GENAI_TUI_DB=str(home / f"crowd-{n}.db")),
+            size=(SIZE[1], SIZE[0]),
+        )
+        for n in range(count)
+    ]
+    done: dict[int, float] = {}
+    end = time.perf_counter() + STEP_TIMEOUT * 2
+    try:
+        while len(done) < count and time.perf_counter() < end:
+            for n, session in enumerate(sessions):
+                if n not in done:
+                    session.read(0.001)
+                    if all(text in session.output for text in FIRST_FRAME):
+                        done[n] = time.perf_counter() - session.started
+    finally:
+        for session in sessions:
+            session.quit(timeout=30)
+    return list(done.values())
+
+
 def ssh_first_frame(port: int) -> float:
     """Seconds from connecting over SSH to the first full frame, one session alone."""
     outcome = Outcome()
@@ -258,6 +304,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quick:
         args.sessions, args.ratings, args.runs, args.waves, args.wave_size = 3, 1, 1, 2, 2
 
+    # A SIGTERM ends the bench through `finally`, so the server it started is stopped too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         home = Path(folder)
         server = Server(home, max_sessions=max(args.sessions, args.wave_size) + 4)
@@ -286,6 +334,7 @@ def report(server: Server, home: Path, args: argparse.Namespace) -> None:
         pids = [server.process.pid, *server.descendants()]
         return float(sum(rss_kb(pid) for pid in pids))
 
+    crowd = direct_concurrent(home, args.sessions)
     started = time.perf_counter()
     outcomes, loaded_rss = asyncio.run(
         run_wave(server.port, args.sessions, args.ratings, on_all_up=tree_rss)
@@ -331,6 +380,11 @@ def report(server: Server, home: Path, args: argparse.Namespace) -> None:
             ["dashboards reached", f"{len(frames)}/{args.sessions}"],
             ["first frame median (s)", f"{median(frames):.2f}"],
             ["first frame p95 (s)", f"{percentile(frames, 0.95):.2f}"],
+            [
+                f"the same for {len(crowd)} direct launches at once (s)",
+                f"median {median(crowd):.2f}, p95 {percentile(crowd, 0.95):.2f}",
+            ],
+            ["SSH / direct median, all at once", f"{median(frames) / median(crowd):.2f}"],
             ["server RSS idle (MB)", f"{idle_rss / 1024:.1f}"],
             ["server + children RSS, all up (MB)", f"{loaded_rss / 1024:.1f}"],
             [
