@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -128,6 +129,14 @@ class Server:
             if found:
                 self.port = int(found.group(1))
                 break
+        # Keep reading the log: a pipe nobody reads would fill and stop the server.
+        threading.Thread(target=self._keep_log, daemon=True).start()
+
+    def _keep_log(self) -> None:
+        """Collect the server's log lines until it exits."""
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.log.append(line)
 
     def stop(self) -> None:
         """SIGTERM and reap the server."""

@@ -118,3 +118,18 @@ async def test_a_login_that_opens_no_session_is_disconnected(tmp_path: Path) -> 
         conn = await connect(served, new_key())
         await asyncio.wait_for(conn.wait_closed(), WAIT)
         assert "why=no-session" in served.log_lines("refused")[0]
+
+
+async def test_a_refused_second_session_leaves_the_first_on_the_same_connection(
+    tmp_path: Path,
+) -> None:
+    key = new_key()
+    async with serving(tmp_path, Limits(max_per_key=1)) as served:
+        conn = await connect(served, key)
+        chan, screen = await open_terminal(conn)
+        await screen.wait_for(b"Topics")
+        assert "this key already has 1 sessions open" in await refusal_of(conn)
+        await asyncio.sleep(1.5)  # past the moment a refused-only connection would be closed
+        await rate_first_question(served, key, chan, screen, expected=1)
+        conn.close()
+        await served.until_idle()

@@ -26,6 +26,7 @@ class StudyServer(asyncssh.SSHServer):
         self._validated: asyncssh.SSHKey | None = None
         self._fingerprint: str | None = None
         self._login_timer: asyncio.TimerHandle | None = None
+        self._sessions: list[DashboardSession] = []
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         """Count the attempt against the peer's address; start the login clock."""
@@ -91,7 +92,24 @@ class StudyServer(asyncssh.SSHServer):
         self._cancel_login_timer()
         if self._fingerprint is None:
             return False
-        return DashboardSession(self._hub, Identity(self._fingerprint, self._peer))
+        session = DashboardSession(
+            self._hub, Identity(self._fingerprint, self._peer), self._session_refused
+        )
+        self._sessions.append(session)
+        return session
+
+    def _session_refused(self) -> None:
+        """A session was refused: close the connection soon, unless another session runs on it.
+
+        OpenSSH closes by itself once its only channel closes; this is for clients that don't.
+        """
+        asyncio.get_running_loop().call_later(1.0, self._close_if_unused)
+
+    def _close_if_unused(self) -> None:
+        """Close a connection that has no running session."""
+        self._sessions = [session for session in self._sessions if session.running]
+        if self._conn is not None and not self._sessions:
+            self._conn.close()
 
     def _no_session(self) -> None:
         """Logged in but opened no session (`ssh -N`): nothing to serve, so disconnect."""

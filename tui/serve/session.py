@@ -7,6 +7,7 @@ import contextlib
 import os
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import asyncssh
@@ -35,10 +36,14 @@ class Identity:
 class DashboardSession(asyncssh.SSHServerSession[bytes]):
     """Runs one dashboard process for one SSH session channel."""
 
-    def __init__(self, hub: Hub, identity: Identity) -> None:
-        """A session for an authenticated key."""
+    def __init__(
+        self, hub: Hub, identity: Identity, on_refused: Callable[[], None] = lambda: None
+    ) -> None:
+        """A session for an authenticated key; `on_refused` runs if it is refused."""
         self._hub = hub
         self._identity = identity
+        self._on_refused = on_refused
+        self._done = False
         self._chan: asyncssh.SSHServerChannel[bytes] | None = None
         self._term: str | None = None
         self._size = (80, 24)
@@ -56,6 +61,11 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
         self._reading = False
         self._input_paused = False
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether this session is still waiting to start or running (not refused, not over)."""
+        return not self._done
 
     # asyncssh callbacks -------------------------------------------------------------------
 
@@ -193,6 +203,7 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
 
     def _refuse(self, what: str, message: str) -> None:
         """Answer a session we will not run with one line, then close it."""
+        self._done = True
         self._hub.log.event(
             "refused",
             peer=self._identity.peer,
@@ -206,9 +217,7 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
         with contextlib.suppress(OSError, asyncssh.Error):
             chan.write_stderr(f"genai-tui: {message}\r\n".encode())
             chan.exit(1)
-            conn = chan.get_extra_info("connection")
-            if conn is not None:
-                asyncio.get_running_loop().call_later(1.0, conn.close)
+        self._on_refused()
 
     # the dashboard process ----------------------------------------------------------------
 
@@ -268,6 +277,7 @@ class DashboardSession(asyncssh.SSHServerSession[bytes]):
             self._slot = False
             self._hub.slots.give_back(self._identity.fingerprint)
         self._hub.sessions.discard(self)
+        self._done = True
 
     def _client_env(self) -> dict[str, str]:
         """The environment variables the client sent (only COLORTERM and NO_COLOR are used)."""
