@@ -114,3 +114,37 @@ def test_serve_users_lists_each_account(tmp_path: Path) -> None:
     assert listed["fingerprint"] == "SHA256:someone"
     assert listed["db"] == str(account.db) and listed["reviews"] == 1
     assert listed["last_seen"].startswith("20")
+
+
+def test_the_log_never_blocks_the_server_and_counts_what_it_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from tui.serve import log as log_module
+
+    release = threading.Event()
+    written: list[str] = []
+
+    class StuckStderr:
+        """A stderr whose reader has stalled until `release` is set."""
+
+        def write(self, text: str) -> None:
+            release.wait(30)
+            written.append(text)
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(log_module, "MAX_QUEUED_LINES", 10)
+    monkeypatch.setattr(log_module.sys, "stderr", StuckStderr())
+    event_log = EventLog()
+    for number in range(50):  # returns at once although nothing can be written
+        event_log.event("connect", n=number)
+    release.set()
+    event_log.flush(timeout=10)
+    event_log.event("disconnect", n=50)
+    event_log.flush(timeout=10)
+    assert len(written) < 50
+    assert any(" log-dropped lines=" in line for line in written)
+    assert written[-1].split()[1] == "disconnect"

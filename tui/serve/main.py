@@ -51,6 +51,7 @@ async def _serve(hub: Hub, options: ServeOptions, host_key: asyncssh.SSHKey, key
         ),
     )
     hub.log.event("stopped")
+    hub.log.flush()
     return 0
 
 
