@@ -91,3 +91,13 @@ def test_grading_prints_both_halves_and_the_load_cost() -> None:
     out = run_script("grading.py", "--quick")
     assert "heldout half: 99 answers" in out and "tune half: 99 answers" in out
     assert "offline grader without cues" in out and "RSS growth MB" in out
+
+
+@pytest.mark.slow
+def test_serve_drives_ssh_sessions_and_counts_ratings_and_leftovers() -> None:
+    import re
+
+    out = run_script("serve.py", "--quick", timeout=300)
+    assert re.search(r"ratings found / made +3/3\n", out)
+    assert re.search(r"dashboards reached +3/3\n", out)
+    assert len(re.findall(r"leftover processes +0\n", out)) == 2

@@ -7,10 +7,11 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from tui import __version__
 
-COMMANDS = ("validate", "stats", "content", "formula", "show", "grade")
+COMMANDS = ("validate", "stats", "content", "formula", "show", "grade", "serve")
 COLOR_CHOICES = ("auto", "truecolor", "256", "16", "none")
 NO_DATE = date.max
 
@@ -97,9 +98,49 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--batch", type=Path, metavar="FILE.jsonl", help='lines of {"id", "answer"}')
     grade.add_argument("--json", action="store_true", help="print one JSON object per answer")
 
-    for sub in (validate, stats, content, formula, show, grade):
+    serve = _add_serve(commands)
+
+    for sub in (validate, stats, content, formula, show, grade, serve):
         _add_common(sub, top=False)
     return parser
+
+
+def _add_serve(commands: Any) -> argparse.ArgumentParser:
+    """The `serve` sub-command and its `users` listing."""
+    serve: argparse.ArgumentParser = commands.add_parser(
+        "serve", help="SSH server: each public key gets its own dashboard and progress"
+    )
+    serve.add_argument(
+        "--listen", default="127.0.0.1:2222", metavar="HOST:PORT", help="default 127.0.0.1:2222"
+    )
+    serve.add_argument(
+        "--host-key", type=Path, metavar="PATH", help="default: host_ed25519 in the data dir"
+    )
+    access = serve.add_mutually_exclusive_group()
+    access.add_argument(
+        "--authorized-keys", type=Path, metavar="FILE", help="only these keys (OpenSSH format)"
+    )
+    access.add_argument(
+        "--open", action="store_true", help="any key gets in; a new key gets a new account"
+    )
+    serve.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="default: serve/ in the user data dir"
+    )
+    serve.add_argument("--max-sessions", type=_positive_int, default=64, metavar="N")
+    serve.add_argument("--max-per-key", type=_positive_int, default=4, metavar="N")
+    serve.add_argument("--idle-timeout", type=_positive_number, default=30.0, metavar="MINUTES")
+    serve.add_argument(
+        "--max-attempts-per-minute",
+        type=_positive_int,
+        default=20,
+        metavar="N",
+        help="connection attempts per client address per minute (default 20)",
+    )
+    serve_commands = serve.add_subparsers(dest="serve_command", metavar="users")
+    users = serve_commands.add_parser("users", help="list the accounts")
+    users.add_argument("--data-dir", dest="users_data_dir", type=Path, metavar="DIR")
+    users.add_argument("--json", action="store_true", help="print JSON")
+    return serve
 
 
 def _positive_int(text: str) -> int:
@@ -110,6 +151,17 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_number(text: str) -> float:
+    """An argparse type for a duration above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be above 0")
     return value
 
 
@@ -150,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "formula": commands.run_formula,
         "show": commands.run_show,
         "grade": commands.run_grade,
+        "serve": commands.run_serve,
     }
     return commands.guarded(runners[args.command], args)
 

@@ -191,6 +191,22 @@ def run_dashboard(args: argparse.Namespace) -> int:
     return launch(content_dirs(args), db_path(args), store, current, args.color, args.ascii)
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """Run the SSH server, or list its accounts with `serve users`."""
+    from tui.serve.cli_options import serve_options, users_data_dir
+    from tui.serve.main import run_serve as serve
+    from tui.serve.main import run_users
+    from tui.serve.options import ServeError
+
+    try:
+        if args.serve_command == "users":
+            return run_users(users_data_dir(args), args.json)
+        return serve(serve_options(args, content_dirs=list(args.content)))
+    except ServeError as error:
+        _fail(str(error))
+        return EXIT_FAILURE
+
+
 def _warn_skipped(errors: tuple[Any, ...]) -> None:
     """Tell the user on stderr which content files were skipped and why."""
     for problem in errors:

@@ -70,3 +70,26 @@ def test_core_never_imports_the_grading_io_package() -> None:
 def test_dashboard_start_path_loads_no_grader() -> None:
     loaded = loaded_after("import tui.cli, tui.commands, tui.launch, tui.ui.app")
     assert not loaded & {"rapidfuzz", "wordllama"}
+
+
+SERVE_MODULES = sorted(
+    "tui.serve." + path.stem
+    for path in (ROOT / "tui" / "serve").glob("*.py")
+    if path.stem != "__init__"
+)
+
+
+@pytest.mark.parametrize("module", SERVE_MODULES)
+def test_serve_never_imports_the_ui_or_textual(module: str) -> None:
+    code = f"import {module}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    loaded = set(result.stdout.split())
+    assert not {name for name in loaded if name.startswith("tui.ui")}, module
+    assert "textual" not in loaded and "rich" not in loaded, module
+
+
+def test_the_dashboard_path_does_not_import_asyncssh() -> None:
+    loaded = loaded_after("import tui.cli, tui.commands, tui.launch, tui.terminal, tui.config")
+    assert "asyncssh" not in loaded
