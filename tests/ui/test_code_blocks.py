@@ -52,14 +52,14 @@ async def test_python_is_highlighted_with_the_theme_and_shown_verbatim(tmp_path:
         assert code.text.startswith("  def attend(q, k):  # $not math$ **not bold**")
         keyword = segment(code, "def").style
         assert keyword is not None and keyword.bold
-        assert near(keyword.color, str(app.current_theme.accent))
+        assert near(keyword.color, app.get_css_variables()["accent"])
         comment = segment(code, "# $not math$ **not bold**").style
         assert comment is not None and comment.italic
         assert line_with(lines, "math out here").text.startswith("Code first: x is math")
         app.theme = "nord"
         await pilot.pause()
         keyword = segment(line_with(await body_lines(app), "def attend"), "def").style
-        assert keyword is not None and near(keyword.color, str(app.current_theme.accent))
+        assert keyword is not None and near(keyword.color, app.get_css_variables()["accent"])
 
 
 async def test_a_wide_line_is_clipped_with_a_marker_never_wrapped(tmp_path: Path) -> None:
