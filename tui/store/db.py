@@ -125,9 +125,11 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[str, ...]:
         if version > latest_version():
             _check_version(conn, path, version)
         conn.execute("PRAGMA foreign_keys = ON")
-        notices = _journal_mode(conn, deadline)
         if version < latest_version():
             _migrate(conn, path, deadline)
+        # After the migration, which refuses a foreign file untouched: switching the journal
+        # mode writes to the file.
+        notices = _journal_mode(conn, deadline)
     except sqlite3.OperationalError as error:
         raise StoreError(path, _explain(error)) from error
     except sqlite3.DatabaseError as error:
