@@ -285,6 +285,8 @@ def recall_mrr(ns: Namespace) -> None:
     assert ns["recall_at_k"]([["a", "a", "b"]], [{"a", "c"}], 2) == 0.5
     with np.testing.assert_raises(ValueError):
         ns["recall_at_k"]([["a"]], [set()], 1)
+    with np.testing.assert_raises(ValueError):  # unlabelled queries are excluded, not scored 0
+        ns["mrr"]([["a"], ["b"]], [{"a"}, set()])
 
 
 def dpo_reference(margin_inputs: tuple[float, float, float, float], beta: float) -> float:
