@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.cards import DEFAULT_DECAY, CardState, from_fsrs, to_fsrs
+from tui.store.cram import CramLog
 from tui.store.db import open_database
+from tui.store.flags import Flags
 from tui.store.history import History
 from tui.store.mock_log import MockLog
 from tui.store.notes import Notes
@@ -64,6 +66,8 @@ class Progress:
         self.notes = Notes(db, path)
         self.history = History(db)
         self.mocks = MockLog(db, path)
+        self.cram = CramLog(db, path)
+        self.flags = Flags(db, path)
 
     @classmethod
     def open(
