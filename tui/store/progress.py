@@ -17,6 +17,7 @@ from tui.store.history import History
 from tui.store.mock_log import MockLog
 from tui.store.notes import Notes
 from tui.store.tx import Transaction, iso
+from tui.store.typed_answers import TypedAnswers
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Progress:
         self.notes = Notes(db, path)
         self.history = History(db)
         self.mocks = MockLog(db, path)
+        self.typed_answers = TypedAnswers(db, path)
 
     @classmethod
     def open(
