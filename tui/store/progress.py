@@ -19,6 +19,7 @@ from tui.store.history import History
 from tui.store.mock_log import MockLog
 from tui.store.notes import Notes
 from tui.store.tx import Transaction, iso
+from tui.store.typed_answers import TypedAnswers
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Progress:
         self.mocks = MockLog(db, path)
         self.cram = CramLog(db, path)
         self.flags = Flags(db, path)
+        self.typed_answers = TypedAnswers(db, path)
 
     @classmethod
     def open(
