@@ -165,3 +165,28 @@ def test_export_without_a_database_is_an_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no progress database yet" in result.stderr
     assert not (tmp_path / "no.db").exists()
+
+
+def test_typed_answers_travel_with_the_review_they_led_to(tmp_path: Path) -> None:
+    source, copy = tmp_path / "a.db", tmp_path / "b.db"
+    make_history(source, 5)
+    conn = sqlite3.connect(source)
+    review_id, question_id = conn.execute(
+        "SELECT id, question_id FROM reviews ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    conn.execute(
+        "INSERT INTO typed_answers (question_id, answer, created_at, grader, grader_points, "
+        "final_ticked, total_points, review_id) VALUES (?, ?, ?, 'offline', '[]', '[0]', 3, ?)",
+        [question_id, "my answer <with> tags", "2026-11-02T10:00:00.000000+00:00", review_id],
+    )
+    conn.commit()
+    conn.close()
+    document = export(source, tmp_path / "p.json")
+    assert document["typed_answers"][0]["answer"] == "my answer <with> tags"
+    assert document["typed_answers"][0]["review"]["question_id"] == question_id
+    assert run("import", "progress", str(tmp_path / "p.json"), "--db", str(copy)).returncode == 0
+    linked = rows(
+        copy,
+        "SELECT t.answer, r.question_id FROM typed_answers t JOIN reviews r ON r.id = t.review_id",
+    )
+    assert linked == [("my answer <with> tags", question_id)]
