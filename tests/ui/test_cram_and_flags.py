@@ -116,3 +116,19 @@ async def test_flag_in_review_and_cram_of_flagged_questions(
         assert isinstance(app.screen, CramScreen) and [q.id for q in app.screen.queue] == [
             "attention/compute"
         ]
+
+
+async def test_cram_and_the_flag_filter_are_in_the_command_palette(
+    tmp_path: Path, fixture_bank_dir: Path
+) -> None:
+    app = make_app([fixture_bank_dir], tmp_path / "p.db", FakeClock(FIXED_NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Cram")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        assert app.screen.title_text.startswith("Cram")
