@@ -11,7 +11,18 @@ from typing import Any
 
 from tui import __version__
 
-COMMANDS = ("validate", "stats", "content", "formula", "show", "grade", "serve")
+COMMANDS = (
+    "validate",
+    "stats",
+    "content",
+    "formula",
+    "show",
+    "grade",
+    "serve",
+    "export",
+    "import",
+    "flags",
+)
 COLOR_CHOICES = ("auto", "truecolor", "256", "16", "none")
 NO_DATE = date.max
 
@@ -99,8 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--json", action="store_true", help="print one JSON object per answer")
 
     serve = _add_serve(commands)
+    exchange = _add_exchange(commands)
 
-    for sub in (validate, stats, content, formula, show, grade, serve):
+    for sub in (validate, stats, content, formula, show, grade, serve, *exchange):
         _add_common(sub, top=False)
     return parser
 
@@ -141,6 +153,38 @@ def _add_serve(commands: Any) -> argparse.ArgumentParser:
     users.add_argument("--data-dir", dest="users_data_dir", type=Path, metavar="DIR")
     users.add_argument("--json", action="store_true", help="print JSON")
     return serve
+
+
+def _add_exchange(commands: Any) -> tuple[argparse.ArgumentParser, ...]:
+    """The `export`, `import` and `flags` sub-commands; returns those that take common options."""
+    export: argparse.ArgumentParser = commands.add_parser(
+        "export", help="the bank as an Anki deck or text file, or your progress as JSON"
+    )
+    kinds = export.add_subparsers(dest="export_kind", metavar="anki|tsv|progress", required=True)
+    anki = kinds.add_parser("anki", help="an Anki package (.apkg) with one sub-deck per topic")
+    anki.add_argument("file", type=Path, metavar="FILE.apkg")
+    tsv = kinds.add_parser("tsv", help="Anki's tab-separated text-import format")
+    tsv.add_argument("file", type=Path, metavar="FILE")
+    for deck in (anki, tsv):
+        deck.add_argument(
+            "--topic", action="append", metavar="ID", help="only this topic (repeatable)"
+        )
+    progress = kinds.add_parser("progress", help="reviews, notes, bookmarks, flags, mock log")
+    progress.add_argument("file", type=Path, metavar="FILE.json")
+    import_: argparse.ArgumentParser = commands.add_parser(
+        "import", help="merge progress exported on another machine"
+    )
+    import_kinds = import_.add_subparsers(dest="import_kind", metavar="progress", required=True)
+    merge = import_kinds.add_parser("progress", help="merge a progress file into this database")
+    merge.add_argument("file", type=Path, metavar="FILE.json")
+    flags: argparse.ArgumentParser = commands.add_parser(
+        "flags", help="questions you flagged as wrong or unclear"
+    )
+    flags.add_argument("--json", action="store_true", help="print JSON")
+    flags.add_argument(
+        "--remove", action="append", default=[], metavar="ID", help="unflag a question"
+    )
+    return anki, tsv, progress, merge, flags
 
 
 def _positive_int(text: str) -> int:
@@ -203,6 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "show": commands.run_show,
         "grade": commands.run_grade,
         "serve": commands.run_serve,
+        "export": commands.run_export,
+        "import": commands.run_import,
+        "flags": commands.run_flags,
     }
     return commands.guarded(runners[args.command], args)
 

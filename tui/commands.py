@@ -207,6 +207,37 @@ def run_serve(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
 
 
+def run_export(args: argparse.Namespace) -> int:
+    """Export the bank to Anki (apkg, tsv) or the user's progress to JSON."""
+    from tui.exchange.commands import export_deck, export_progress
+
+    if args.export_kind == "progress":
+        return export_progress(db_path(args), args.file)
+    from tui.content_cache import load_bank_cached
+
+    result = load_bank_cached(content_dirs(args), paths.cache_dir())
+    _warn_skipped(result.errors)
+    return export_deck(args, result.bank)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Merge a progress file into the database."""
+    from tui.exchange.commands import import_progress
+
+    _, current = settings(args)
+    return import_progress(db_path(args), args.file, current.desired_retention)
+
+
+def run_flags(args: argparse.Namespace) -> int:
+    """List (or remove) the flagged questions."""
+    from tui.content_cache import load_bank_cached
+    from tui.exchange.commands import list_flags
+
+    result = load_bank_cached(content_dirs(args), paths.cache_dir())
+    _warn_skipped(result.errors)
+    return list_flags(db_path(args), result.bank, args.json, args.remove)
+
+
 def _warn_skipped(errors: tuple[Any, ...]) -> None:
     """Tell the user on stderr which content files were skipped and why."""
     for problem in errors:

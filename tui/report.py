@@ -21,10 +21,12 @@ def stats_report(bank: Bank, db: Path, interview_date: date | None = None) -> di
     progress = Progress.open(db)
     try:
         shot = snapshot(Study(bank, progress), interview_date)
+        cram = progress.cram.count()
     finally:
         progress.close()
     report: dict[str, Any] = {
         "reviews": shot.reviews,
+        "cram": cram,
         "mastery": round(shot.mastery, 4),
         "retention": None if shot.retention is None else round(shot.retention, 4),
         "streak": shot.streak,
@@ -61,6 +63,7 @@ def _empty_report(bank: Bank, interview_date: date | None) -> dict[str, Any]:
     """The report of someone who has not studied yet, without creating a database."""
     report: dict[str, Any] = {
         "reviews": 0,
+        "cram": 0,
         "mastery": 0.0,
         "retention": None,
         "streak": 0,

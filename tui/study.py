@@ -9,6 +9,7 @@ from typing import Any
 
 from tui.core.bank import Bank
 from tui.core.cards import CardState
+from tui.core.cram import CramScope, cram_questions
 from tui.core.mastery import TopicMastery, overall_mastery, topic_mastery
 from tui.core.models import Question
 from tui.store.progress import Progress, RecordedReview
@@ -145,6 +146,23 @@ class Study:
         rated = self.progress.rate(question_id, rating, self.clock(), duration_ms, ticked, total)
         self.undoable.append(rated.review_id)
         return self.progress.card(question_id)
+
+    def cram_queue(self, scope: CramScope) -> list[Question]:
+        """Every question of a cram scope, due or not."""
+        progress = self.progress
+        return cram_questions(
+            self.bank, scope, progress.notes.bookmarked(), progress.flags.flagged()
+        )
+
+    def cram_rate(
+        self, question_id: str, rating: int, duration_ms: int | None, ticked: list[int]
+    ) -> int:
+        """Log a cram rating (never touching the card); returns its id for undo."""
+        question = self.bank.question(question_id)
+        total = len(question.key_points) if question is not None else None
+        return self.progress.cram.record(
+            question_id, rating, self.clock(), duration_ms, ticked, total
+        )
 
     def undo(self) -> RecordedReview | None:
         """Take back the last rating made in this run (None when there is none left).

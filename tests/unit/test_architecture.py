@@ -93,3 +93,30 @@ def test_serve_never_imports_the_ui_or_textual(module: str) -> None:
 def test_the_dashboard_path_does_not_import_asyncssh() -> None:
     loaded = loaded_after("import tui.cli, tui.commands, tui.launch, tui.terminal, tui.config")
     assert "asyncssh" not in loaded
+
+
+EXCHANGE_MODULES = sorted(
+    "tui.exchange." + path.stem
+    for path in (ROOT / "tui" / "exchange").glob("*.py")
+    if path.stem != "__init__"
+)
+
+
+def test_core_never_imports_the_exchange_package() -> None:
+    for path in (ROOT / "tui" / "core").rglob("*.py"):
+        assert "tui.exchange" not in path.read_text(), path.name
+    loaded = loaded_after(f"import {', '.join(CORE_MODULES)}")
+    assert "genanki" not in loaded
+
+
+@pytest.mark.parametrize("module", EXCHANGE_MODULES)
+def test_exchange_never_imports_the_ui(module: str) -> None:
+    loaded = loaded_after(f"import {module}")
+    assert not loaded & {"textual", "rich"}, module
+
+
+def test_dashboard_start_path_loads_no_anki_or_pydantic() -> None:
+    loaded = loaded_after(
+        "import tui.cli, tui.commands, tui.launch, tui.ui.app, tui.study, tui.store.progress"
+    )
+    assert not loaded & {"genanki", "pydantic"}

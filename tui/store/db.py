@@ -260,3 +260,11 @@ def _explain(error: sqlite3.OperationalError) -> str:
     if "readonly" in text or "read-only" in text:
         return "database is read-only; genai-tui needs to write progress"
     return text
+
+
+def backup_database(path: Path, target: Path) -> None:
+    """Copy the committed state of the database at `path` to `target`, as migrations do."""
+    try:
+        _backup(path, target, Deadline(BUSY_TIMEOUT_MS / 1000))
+    except sqlite3.Error as error:
+        raise StoreError(path, f"cannot back up to {target}: {error}") from error

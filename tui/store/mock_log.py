@@ -51,10 +51,10 @@ class MockLog:
             )
         return int(cursor.lastrowid or 0)
 
-    def record(self, session_id: int, answer: MockAnswer, now: datetime) -> None:
-        """Store one graded answer (committed at once)."""
+    def record(self, session_id: int, answer: MockAnswer, now: datetime) -> int:
+        """Store one graded answer (committed at once) and return its id."""
         with Transaction(self.db, self.path):
-            self.db.execute(
+            cursor = self.db.execute(
                 "INSERT INTO mock_answers (session_id, question_id, key_points_ticked, "
                 "key_points_total, rating, duration_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -67,6 +67,7 @@ class MockLog:
                     iso(now),
                 ],
             )
+        return int(cursor.lastrowid or 0)
 
     def finish(self, session_id: int, now: datetime) -> None:
         """Mark a session finished."""

@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.cards import DEFAULT_DECAY, CardState, from_fsrs, to_fsrs
+from tui.store.cram import CramLog
 from tui.store.db import open_database
+from tui.store.flags import Flags
 from tui.store.history import History
 from tui.store.mock_log import MockLog
 from tui.store.notes import Notes
 from tui.store.tx import Transaction, iso
+from tui.store.typed_answers import TypedAnswers
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ class Progress:
         self.notes = Notes(db, path)
         self.history = History(db)
         self.mocks = MockLog(db, path)
+        self.cram = CramLog(db, path)
+        self.flags = Flags(db, path)
+        self.typed_answers = TypedAnswers(db, path)
 
     @classmethod
     def open(

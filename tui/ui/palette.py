@@ -31,6 +31,16 @@ class GenAICommands(Provider):
                 "Due and new questions of the selected topic",
             ),
             (
+                "Cram",
+                partial(app.run_dashboard_action, "cram"),
+                "A topic, tag, difficulty, bookmarks or flags, due or not; schedule unchanged",
+            ),
+            (
+                "Flagged questions only",
+                partial(app.run_dashboard_action, "filter_flagged"),
+                "Show only the questions you flagged (x) in the list, or all again",
+            ),
+            (
                 "Mock interview",
                 partial(app.run_dashboard_action, "mock"),
                 "Timed questions graded with the rubric",

@@ -1,4 +1,4 @@
-"""Actions on the current question shared by screens: its note and its bookmark."""
+"""Actions on the current question shared by screens: its note, bookmark and flag."""
 
 from __future__ import annotations
 
@@ -46,3 +46,34 @@ def toggle_bookmark(screen: Screen[Any], study: Study, question: Question) -> No
         )
         return
     screen.notify("Bookmarked." if marked else "Bookmark removed.", timeout=2)
+
+
+def toggle_flag(
+    screen: Screen[Any], study: Study, question: Question, then: Callable[[], None]
+) -> None:
+    """Flag the question (asking for a reason), or remove its flag; `then` redraws."""
+    from tui.ui.screens.flag import FlagScreen
+
+    flags = study.progress.flags
+    if flags.is_flagged(question.id):
+        try:
+            flags.unflag(question.id)
+        except StoreError as error:
+            screen.notify(f"Flag not removed: {error.reason}", severity="error", markup=False)
+            return
+        screen.notify("Flag removed.", timeout=2)
+        then()
+        return
+
+    def save(reason: str | None) -> None:
+        if reason is None:
+            return
+        try:
+            flags.flag(question.id, reason, study.clock())
+        except StoreError as error:
+            screen.notify(f"Flag not saved: {error.reason}", severity="error", markup=False)
+            return
+        screen.notify("Flagged; `genai-tui flags` lists your flags.", timeout=3, markup=False)
+        then()
+
+    screen.app.push_screen(FlagScreen(question.question), save)

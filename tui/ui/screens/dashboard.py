@@ -22,7 +22,7 @@ from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.store.progress import RATING_NAMES
 from tui.study import Overview
-from tui.ui.question_actions import edit_note, toggle_bookmark
+from tui.ui.question_actions import edit_note, toggle_bookmark, toggle_flag
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.question_list import QuestionList, QuestionRow
@@ -56,6 +56,9 @@ class DashboardScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search"),
         Binding("e", "note", "Note", show=False, id="note"),
         Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
+        Binding("x", "flag", "Flag wrong/unclear", show=False, id="flag"),
+        Binding("c", "cram", "Cram", show=False, id="cram"),
+        Binding("F", "filter_flagged", "Flagged only", show=False, id="filter-flagged"),
         Binding("d", "filter_difficulty", "Filter difficulty", show=False, id="filter-difficulty"),
         Binding("t", "filter_tag", "Filter tag", show=False, id="filter-tag"),
         Binding("B", "bookmarks", "Bookmarked questions", show=False, id="bookmarks"),
@@ -73,6 +76,8 @@ class DashboardScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.difficulty_filter: str | None = None
         self.tag_filter: str | None = None
+        self.flagged_filter = False
+        self._flagged: set[str] = set()
         self._shown_once = False
         self._offered: tuple[bool, bool] | None = None
         self._figures: tuple[object, ...] | None = None
@@ -187,14 +192,16 @@ class DashboardScreen(Screen[None]):
         topic = study.bank.topic(self.topic_id) if self.topic_id else None
         question_list = self.query_one(QuestionList)
         marked = study.progress.notes.bookmarked()
+        self._flagged = study.progress.flags.flagged()
         rows = [
-            QuestionRow(question, state, question.id in marked)
+            QuestionRow(question, state, question.id in marked, question.id in self._flagged)
             for question, state in study.question_states(topic.id if topic else "", cards)
             if self._passes_filters(question)
         ]
         # The title names the filters, not the topic (the topic table's cursor shows that):
         # a new title repaints the whole pane, a new topic only its rows.
-        filters = [f for f in (self.difficulty_filter, self.tag_filter) if f]
+        flagged = "flagged" if self.flagged_filter else None
+        filters = [f for f in (self.difficulty_filter, self.tag_filter, flagged) if f]
         title = sanitize(" · ".join(["Questions", *filters]))
         if str(question_list.border_title) != title:
             question_list.border_title = Text(title)
@@ -204,6 +211,8 @@ class DashboardScreen(Screen[None]):
     def _passes_filters(self, question: Question) -> bool:
         """Whether a question matches the difficulty and tag filters."""
         if self.difficulty_filter and question.difficulty.value != self.difficulty_filter:
+            return False
+        if self.flagged_filter and question.id not in self._flagged:
             return False
         return not self.tag_filter or self.tag_filter in question.tags
 
@@ -236,9 +245,13 @@ class DashboardScreen(Screen[None]):
 
     def _empty_list_hint(self) -> str:
         """Why the question list is empty under the filters, and how to clear them."""
-        if self.topic_id is None or not (self.difficulty_filter or self.tag_filter):
+        if self.topic_id is None or not (
+            self.difficulty_filter or self.tag_filter or self.flagged_filter
+        ):
             return ""
         keys = []
+        if self.flagged_filter:
+            keys.append("F shows unflagged questions again")
         if self.difficulty_filter:
             keys.append(f"d cycles the difficulty ({self.difficulty_filter} now) back to all")
         if self.tag_filter:
@@ -466,6 +479,38 @@ class DashboardScreen(Screen[None]):
             toggle_bookmark(self, self.tui.study, self.current_question)
             self._show_questions()
             self._show_detail()
+
+    def action_flag(self) -> None:
+        """Flag the current question as wrong or unclear (asking why), or unflag it."""
+        if self.current_question is not None:
+            toggle_flag(self, self.tui.study, self.current_question, self._redraw_questions)
+
+    def _redraw_questions(self) -> None:
+        """Redraw the question list and the detail pane."""
+        self._show_questions()
+        self._show_detail()
+
+    def action_filter_flagged(self) -> None:
+        """Show only flagged questions, or every question again."""
+        self.flagged_filter = not self.flagged_filter
+        self.notify(
+            "Flagged questions only." if self.flagged_filter else "All questions.", timeout=2
+        )
+        self._redraw_questions()
+
+    def action_cram(self) -> None:
+        """Pick what to cram (topic, tag, difficulty, bookmarks, flags) and start the session."""
+        from tui.ui.screens.cram import cram_choices, start_cram
+        from tui.ui.screens.pick import PickScreen
+
+        study = self.tui.study
+        choices = cram_choices(study.bank, self.topic_id)
+
+        def start(choice: str | None) -> None:
+            if choice:
+                start_cram(self, study, choice)
+
+        self.app.push_screen(PickScreen("Cram: no schedule changes", choices), start)
 
     def action_filter_difficulty(self) -> None:
         """Cycle the difficulty filter: all, junior, mid, senior."""

@@ -18,7 +18,7 @@ from tui.core.models import Question
 from tui.core.rubric import suggested_rating
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
-from tui.ui.question_actions import edit_note, toggle_bookmark
+from tui.ui.question_actions import edit_note, toggle_bookmark, toggle_flag
 from tui.ui.screens.dashboard import RATING_KEYS
 from tui.ui.screens.review_summary import SessionLog, summary_renderable
 from tui.ui.widgets.grade_bar import GradeBar
@@ -41,6 +41,9 @@ class Phase(Enum):
 
 class ReviewScreen(Screen[None]):
     """Work through a queue of due and new questions with rubric grading."""
+
+    MODE = "Review"
+    """How the status line names the session."""
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
 
@@ -74,6 +77,7 @@ class ReviewScreen(Screen[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("e", "note", "Note", id="note"),
         Binding("b", "bookmark", "Bookmark", id="bookmark"),
+        Binding("x", "flag", "Flag wrong/unclear", show=False, id="flag"),
         Binding("escape", "finish", "End session", id="end-review"),
     ]
 
@@ -137,7 +141,7 @@ class ReviewScreen(Screen[None]):
         scope_topic = study.bank.topic(self.topic_id) if self.topic_id else None
         scope = sanitize(scope_topic.title) if scope_topic else self.scope or "all topics"
         self.query_one("#review-status", Static).update(
-            Text(f" Review · {scope} · {self.index + 1} of {len(self.queue)}")
+            Text(f" {self.MODE} · {scope} · {self.index + 1} of {len(self.queue)}")
         )
         notes = study.progress.notes
         self.query_one(QuestionDetail).show(
@@ -193,7 +197,7 @@ class ReviewScreen(Screen[None]):
             return self.phase is Phase.QUESTION
         if action in ("rate", "accept"):
             return self.phase is Phase.RATE
-        if action in ("note", "bookmark"):
+        if action in ("note", "bookmark", "flag"):
             return self.current is not None and not self.finished
         if action == "scroll_answer":
             return self.revealed or self.finished
@@ -257,7 +261,7 @@ class ReviewScreen(Screen[None]):
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
         try:
-            self.tui.study.rate(question.id, rating, duration, ticked=sorted(self.ticked))
+            self._save_rating(question, rating, duration)
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
@@ -266,6 +270,10 @@ class ReviewScreen(Screen[None]):
         self.phase = Phase.QUESTION
         self.shown_at = time.monotonic()
         self._show()
+
+    def _save_rating(self, question: Question, rating: Rating, duration_ms: int) -> None:
+        """Commit one rating through FSRS (a cram session logs it instead)."""
+        self.tui.study.rate(question.id, rating, duration_ms, ticked=sorted(self.ticked))
 
     def action_undo(self) -> None:
         """Take back this session's last rating and show that question again, answer hidden."""
@@ -302,6 +310,11 @@ class ReviewScreen(Screen[None]):
         if self.current is not None:
             toggle_bookmark(self, self.tui.study, self.current)
             self._show_keeping_phase()
+
+    def action_flag(self) -> None:
+        """Flag the current question as wrong or unclear, or remove its flag."""
+        if self.current is not None:
+            toggle_flag(self, self.tui.study, self.current, self._show_keeping_phase)
 
     def _show_keeping_phase(self) -> None:
         """Redraw the question pane without resetting the rubric."""

@@ -27,6 +27,7 @@ class QuestionRow:
     question: Question
     state: str  # "new", "due" or "later"
     bookmarked: bool = False
+    flagged: bool = False
 
 
 class QuestionList(QuietTable[Text]):
@@ -94,11 +95,12 @@ class QuestionList(QuietTable[Text]):
             self.on_highlight(question)
 
     def _label(self, row: QuestionRow) -> Text:
-        """Marker, bookmark, difficulty letter and question text, cut with an ellipsis."""
+        """Marker, bookmark, difficulty letter, flag and question text, cut with an ellipsis."""
         marker = MARKERS[row.state][1 if self.ascii else 0]
         star = ("*" if self.ascii else "★") if row.bookmarked else " "
         level = LEVELS[row.question.difficulty.value]
-        label = Text(f"{marker}{star}{level} ", no_wrap=True, overflow="ellipsis")
+        flag = ("!" if self.ascii else "⚑") if row.flagged else " "
+        label = Text(f"{marker}{star}{level}{flag}", no_wrap=True, overflow="ellipsis")
         label.append_text(one_line(row.question.question, self.ascii))
         return label
 
