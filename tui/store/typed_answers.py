@@ -70,6 +70,21 @@ class TypedAnswers:
             )
         return int(cursor.lastrowid or 0)
 
+    def settle(
+        self,
+        answer_id: int,
+        ticked: frozenset[int] | tuple[int, ...],
+        review_id: int | None = None,
+        mock_answer_id: int | None = None,
+    ) -> None:
+        """Record the learner's final ticks and the review or mock answer the attempt led to."""
+        with Transaction(self.db, self.path):
+            self.db.execute(
+                "UPDATE typed_answers SET final_ticked = ?, review_id = ?, mock_answer_id = ? "
+                "WHERE id = ?",
+                [json.dumps(sorted(ticked)), review_id, mock_answer_id, answer_id],
+            )
+
     def attempts(self, question_id: str) -> list[TypedAnswer]:
         """Every typed answer to one question, newest first."""
         rows = self.db.execute(
