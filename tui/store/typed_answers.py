@@ -95,16 +95,15 @@ class TypedAnswers:
         ).fetchall()
         return [_from_row(row) for row in rows]
 
-    def for_mock_session(self, session_id: int) -> dict[int, TypedAnswer]:
-        """The typed answers of one mock interview, by mock answer id."""
+    def for_mock_session(self, session_id: int) -> dict[str, TypedAnswer]:
+        """The typed answers of one mock interview, by question id."""
         rows = self.db.execute(
             "SELECT t.id, t.question_id, t.answer, t.created_at, t.grader, t.grader_points, "
             "t.final_ticked, t.total_points, t.review_id, t.mock_answer_id FROM typed_answers t "
             "JOIN mock_answers m ON m.id = t.mock_answer_id WHERE m.session_id = ?",
             [session_id],
         ).fetchall()
-        found = [_from_row(row) for row in rows]
-        return {typed.mock_answer_id: typed for typed in found if typed.mock_answer_id}
+        return {typed.question_id: typed for typed in map(_from_row, rows)}
 
 
 def _point_json(point: PointResult) -> dict[str, Any]:

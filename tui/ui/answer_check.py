@@ -52,7 +52,7 @@ class AnswerChecker:
         """The app, typed."""
         return self.screen.app  # type: ignore[return-value]
 
-    def open(self, question: Question, on_cancel: Callable[[], None] | None = None) -> None:
+    def ask(self, question: Question, on_cancel: Callable[[], None] | None = None) -> None:
         """Open the answer box for `question`; load the grader meanwhile, in a thread."""
         grading = self.tui.grading
         loading = any(worker.group == LOAD_GROUP for worker in self.tui.workers)

@@ -36,3 +36,8 @@ def grader_line(result: GradeResult) -> str:
     if result.notice:
         line += f" · {' '.join(sanitize(result.notice).split())}"
     return line
+
+
+def evidence_of(result: GradeResult) -> tuple[str, ...]:
+    """The parts of a typed answer the grader matched to key points."""
+    return tuple(point.evidence for point in result.points if point.evidence)

@@ -24,7 +24,7 @@ from tui.ui.answer_check import AnswerChecker, Graded
 from tui.ui.question_actions import edit_note, toggle_bookmark
 from tui.ui.screens.dashboard import RATING_KEYS
 from tui.ui.screens.review_summary import SessionLog, summary_renderable
-from tui.ui.typed_attempts import attempt_lines, grader_line
+from tui.ui.typed_attempts import attempt_lines, evidence_of, grader_line
 from tui.ui.widgets.grade_bar import GradeBar
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.rubric import RubricChecklist
@@ -169,7 +169,7 @@ class ReviewScreen(Screen[None]):
                 bookmarked=notes.is_bookmarked(question.id),
                 show_key_points=False,
                 typed_answer=typed.answer if typed else "",
-                evidence=_evidence(typed),
+                evidence=evidence_of(typed.result) if typed else (),
                 grader_line=grader_line(typed.result) if typed else "",
                 attempts=attempt_lines(attempts, study.tz),
             )
@@ -255,7 +255,7 @@ class ReviewScreen(Screen[None]):
         """a: type the answer in the answer box; Ctrl+S grades it, Esc goes back."""
         question = self.current
         if question is not None and self.phase is Phase.QUESTION:
-            self.checker.open(question)
+            self.checker.ask(question)
 
     def _grading_started(self, question: Question) -> None:
         """The answer went off to be graded: say so, and hold the keys that would reveal."""
@@ -406,10 +406,3 @@ class ReviewScreen(Screen[None]):
             self.dismiss()
         else:
             self._show_summary()
-
-
-def _evidence(graded: Graded | None) -> tuple[str, ...]:
-    """The parts of a typed answer the grader matched to key points."""
-    if graded is None:
-        return ()
-    return tuple(point.evidence for point in graded.result.points if point.evidence)
