@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from tui.core.sanitize import sanitize
+from tui.ui.widgets.answer_editor import AnswerEditor
 
 SUBMIT_KEY = "ctrl+s"
 """Ctrl+S reaches the app over SSH, in tmux and in screen (Ctrl+Enter does not: terminals send
@@ -37,17 +38,17 @@ class AnswerScreen(ModalScreen[str | None]):
         """The question, the editor and the keys that matter."""
         with Vertical(id="answer-box"):
             yield Static(Text(self.question, style="bold"), id="answer-question")
-            yield TextArea(self.draft, id="answer-editor", soft_wrap=True, tab_behavior="focus")
+            yield AnswerEditor(self.draft, id="answer-editor")
             yield Static(Text(KEYS_HINT), id="answer-keys")
 
     def on_mount(self) -> None:
         """Start typing at once."""
         self.query_one("#answer-box").border_title = "Your answer"
-        self.query_one(TextArea).focus()
+        self.query_one(AnswerEditor).focus()
 
     def action_submit(self) -> None:
         """Return the answer; an empty box is not submitted."""
-        text = self.query_one(TextArea).text
+        text = self.query_one(AnswerEditor).text
         if not text.strip():
             self.notify("Type an answer first, or press Esc to answer in your head.")
             return
