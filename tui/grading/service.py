@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Protocol
 
 from tui.core.grading.result import GradeResult
@@ -25,8 +27,15 @@ class JudgeError(Exception):
 class AnswerGrading:
     """Grades typed answers; safe to call from worker threads, loads the offline grader once."""
 
-    def __init__(self, judge: Judge | None = None, offline: OfflineGrader | None = None) -> None:
+    def __init__(
+        self,
+        judge: Judge | None = None,
+        offline: OfflineGrader | None = None,
+        judge_problem: str | None = None,
+    ) -> None:
         self.judge = judge
+        self.judge_problem = judge_problem
+        """Why a judge that seems meant to be configured is not used (said with each grade)."""
         self.offline = offline or OfflineGrader()
         self._lock = threading.Lock()
         self._loaded = False
@@ -51,13 +60,29 @@ class AnswerGrading:
             except JudgeError as error:
                 result = self._offline(question, answer)
                 return _with_notice(result, f"LLM judge not used ({error}); graded offline")
-        return self._offline(question, answer)
+        result = self._offline(question, answer)
+        if self.judge_problem:
+            return _with_notice(result, f"LLM judge not used ({self.judge_problem})")
+        return result
 
     def _offline(self, question: Question, answer: str) -> GradeResult:
         """The offline grader's result (loaded first if needed)."""
         self.load()
         with self._lock:
             return self.offline.grade(question, answer)
+
+
+def configured_grading(config_file: Path, environ: Mapping[str, str]) -> AnswerGrading:
+    """The grading the user configured: with the LLM judge if config.toml or the environment
+    names one (nothing is sent anywhere otherwise)."""
+    from tui.grading.judge_config import judge_setup
+
+    setup = judge_setup(config_file, environ)
+    if setup.config is None:
+        return AnswerGrading(judge_problem=setup.problem)
+    from tui.grading.judge import LlmJudge
+
+    return AnswerGrading(judge=LlmJudge(setup.config))
 
 
 def _with_notice(result: GradeResult, notice: str) -> GradeResult:

@@ -83,9 +83,13 @@ class GenAITUI(App[None]):
     def grading(self) -> AnswerGrading:
         """The grader of typed answers, created (not yet loaded) when first asked for."""
         if self._grading is None:
-            from tui.grading.service import AnswerGrading
+            import os
 
-            self._grading = AnswerGrading()
+            from tui.grading.service import configured_grading
+            from tui.paths import config_path
+
+            config = self.settings_file.path if self.settings_file else config_path()
+            self._grading = configured_grading(config, os.environ)
         return self._grading
 
     @grading.setter
