@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from tui.core.sanitize import sanitize
 from tui.ui.widgets.answer_editor import AnswerEditor
@@ -17,7 +17,7 @@ from tui.ui.widgets.answer_editor import AnswerEditor
 SUBMIT_KEY = "ctrl+s"
 """Ctrl+S reaches the app over SSH, in tmux and in screen (Ctrl+Enter does not: terminals send
 it as a plain Enter); the note editor saves with the same key."""
-KEYS_HINT = "Ctrl+S submits for grading · Esc cancels (answer in your head, Space reveals)"
+KEYS_HINT = "Ctrl+S submits for grading · Esc cancels (answer in your head)"
 QUESTION_LINES = 3
 
 
@@ -25,8 +25,8 @@ class AnswerScreen(ModalScreen[str | None]):
     """A soft-wrapping text area; returns the answer typed, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(SUBMIT_KEY, "submit", "Submit answer", id="submit-answer", priority=True),
-        Binding("escape", "cancel", "Cancel", id="cancel-answer"),
+        Binding(SUBMIT_KEY, "submit", "Submit for grading", id="submit-answer", priority=True),
+        Binding("escape", "cancel", "Cancel: answer in your head", id="cancel-answer"),
     ]
 
     def __init__(self, question: str, draft: str = "") -> None:
@@ -40,6 +40,7 @@ class AnswerScreen(ModalScreen[str | None]):
             yield Static(Text(self.question, style="bold"), id="answer-question")
             yield AnswerEditor(self.draft, id="answer-editor")
             yield Static(Text(KEYS_HINT), id="answer-keys")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Start typing at once."""

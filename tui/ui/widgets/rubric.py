@@ -18,6 +18,7 @@ from tui.ui.widgets.rich_answer import MathStyles, inline_text
 MAX_NUMBERED = 9
 EVIDENCE_CHARS = 160
 """The longest evidence quoted under a point; longer quotes end in an ellipsis."""
+EVIDENCE_MIN = 20
 
 
 class RubricChecklist(OptionList):
@@ -91,8 +92,13 @@ class RubricChecklist(OptionList):
         if index in self.ticked:
             label.stylize("bold")
         if self.grades:
-            label.append_text(_grader_note(self.grades[index], self.ascii))
+            label.append_text(_grader_note(self.grades[index], self.ascii, self._row_width()))
         return label
+
+    def _row_width(self) -> int:
+        """The cells one option row has (from the screen's width while the list is hidden)."""
+        width = self.scrollable_content_region.width
+        return width if width > 0 else self.app.size.width - 4
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted point."""
@@ -115,19 +121,24 @@ class RubricChecklist(OptionList):
         self.post_message(self.Done(frozenset(self.ticked)))
 
 
-def _grader_note(grade: PointResult, ascii: bool) -> Text:
-    """How sure the grader is, and under the point the sentence it matched, highlighted."""
+def _grader_note(grade: PointResult, ascii: bool, width: int) -> Text:
+    """How sure the grader is; under a point it found, the part of the answer it matched,
+    highlighted and cut to one row of `width` cells."""
     verdict = {Verdict.COVERED: "covered", Verdict.PARTIAL: "partial", Verdict.MISSING: "missing"}
-    dot = "-" if ascii else "·"
     # The score is the confidence that the point is covered; a "missing" is as sure as 1 - it.
     sure = 1.0 - grade.score if grade.verdict is Verdict.MISSING else grade.score
-    note = Text(f"  {dot} grader: {verdict[grade.verdict]} ({sure:.0%} sure)", style="dim")
-    if grade.evidence:
-        quote = " ".join(sanitize(grade.evidence).split())
-        if len(quote) > EVIDENCE_CHARS:
-            cut = "..." if ascii else "…"
-            quote = quote[: EVIDENCE_CHARS - len(cut)] + cut
-        opening, closing = ('"', '"') if ascii else ("\u201c", "\u201d")
-        note.append("\n    ")
-        note.append(f"{opening}{quote}{closing}", style="reverse")
+    verdict_text = f"{verdict[grade.verdict]} {sure:.0%}"
+    if not grade.evidence:
+        dot = "-" if ascii else "·"
+        return Text(f"  {dot} {verdict_text}", style="dim")
+    note = Text("\n    ")
+    note.append(f"{verdict_text}: ", style="dim")
+    quote = " ".join(sanitize(grade.evidence).split())
+    # 4 cells of indent, ": " and two quotes, and room for the scrollbar and padding.
+    room = max(EVIDENCE_MIN, min(EVIDENCE_CHARS, width - len(verdict_text) - 14))
+    if len(quote) > room:
+        cut = "..." if ascii else "…"
+        quote = quote[: room - len(cut)] + cut
+    opening, closing = ('"', '"') if ascii else ("\u201c", "\u201d")
+    note.append(f"{opening}{quote}{closing}", style="reverse")
     return note
