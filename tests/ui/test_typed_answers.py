@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -95,9 +96,9 @@ async def test_typed_answer_is_graded_pre_ticked_stored_and_linked_to_the_review
         assert review.ticked == {0, 1}, "dot products and the scale are covered, softmax is not"
         rubric = review.query_one(RubricChecklist)
         labels = [str(rubric.get_option_at_index(i).prompt) for i in range(3)]
-        assert labels[0].startswith("[x] 1.") and "grader: covered" in labels[0]
-        assert "each key as a dot product" in labels[0], "the evidence sentence is quoted"
-        assert labels[2].startswith("[ ] 3.") and "grader: missing" in labels[2]
+        assert labels[0].startswith("[x] 1.") and "\n    covered 100%: " in labels[0]
+        assert "“Every query is multiplied with each key" in labels[0], "the evidence is quoted"
+        assert labels[2].startswith("[ ] 3.") and re.search(r" · missing \d+%$", labels[2])
         body = body_text(review)
         assert "Your answer" in body and "max pooling" in body
         assert "Graded by the offline grader: 2 of 3 covered" in body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import FIXED_NOW
@@ -40,7 +41,8 @@ async def type_and_submit(pilot: Pilot[None], session: MockSessionScreen) -> fro
     assert session.phase is Phase.TICKING
     rubric = session.query_one(RubricChecklist)
     assert rubric.ticked == set(session.ticked)
-    assert all("grader:" in str(rubric.get_option_at_index(i).prompt) for i in range(3))
+    verdicts = re.compile(r"(covered|partial|missing) \d+%")
+    assert all(verdicts.search(str(rubric.get_option_at_index(i).prompt)) for i in range(3))
     return session.ticked
 
 

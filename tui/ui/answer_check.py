@@ -11,6 +11,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.grading.result import GradeResult
 from tui.core.models import Question
+from tui.store.errors import StoreError
 from tui.ui.screens.answer_box import AnswerScreen
 
 if TYPE_CHECKING:
@@ -20,6 +21,11 @@ GRADE_GROUP = "grade-answer"
 LOAD_GROUP = "load-grader"
 
 
+def grader_ticks(result: GradeResult) -> frozenset[int]:
+    """The key points (from 0) a grade counts as covered."""
+    return frozenset(point.index - 1 for point in result.points if point.covered)
+
+
 @dataclass(frozen=True)
 class Graded:
     """A typed answer with what the grader found."""
@@ -27,6 +33,13 @@ class Graded:
     question: Question
     answer: str
     result: GradeResult
+    answer_id: int | None
+    """Its row in the store (None if it could not be saved)."""
+
+    @property
+    def ticked(self) -> frozenset[int]:
+        """The key points (from 0) the grader counts as covered."""
+        return grader_ticks(self.result)
 
 
 class AnswerChecker:
@@ -81,6 +94,20 @@ class AnswerChecker:
         self.pending[worker] = (question, answer)
         self.submitted(question)
 
+    def _save(self, answer: str, result: GradeResult) -> int | None:
+        """Keep the typed answer at once, whatever the screen does next: it is the user's
+        writing. Its final ticks and its review or mock answer are settled when rated."""
+        study = self.tui.study
+        try:
+            return study.progress.typed_answers.save(
+                answer, result, grader_ticks(result), study.clock()
+            )
+        except StoreError as error:
+            self.screen.notify(
+                f"Typed answer not saved: {error.reason}", severity="error", markup=False
+            )
+            return None
+
     def worker_changed(self, event: Worker.StateChanged) -> None:
         """A grading worker finished: hand its result (or its failure) to the screen."""
         worker = event.worker
@@ -92,7 +119,7 @@ class AnswerChecker:
             return
         question, answer = self.pending.pop(worker)
         if event.state is WorkerState.SUCCESS and isinstance(worker.result, GradeResult):
-            self.graded(Graded(question, answer, worker.result))
+            self.graded(Graded(question, answer, worker.result, self._save(answer, worker.result)))
             return
         if event.state is WorkerState.ERROR:
             self.screen.notify(

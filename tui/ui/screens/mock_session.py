@@ -239,18 +239,13 @@ class MockSessionScreen(Screen[None]):
         self.checker.worker_changed(event)
 
     def _graded(self, graded: Graded) -> None:
-        """Save the typed answer, then reveal with the checklist pre-ticked by the grader."""
+        """Reveal with the checklist pre-ticked by the grader (the answer is saved already)."""
         if graded.question is not self.current or self.phase is not Phase.GRADING:
             return
         result = graded.result
         self.typed = graded
-        self.ticked = frozenset(point.index - 1 for point in result.points if point.covered)
-        try:
-            self.typed_id = self.tui.study.progress.typed_answers.save(
-                graded.answer, result, self.ticked, self.tui.study.clock()
-            )
-        except StoreError as error:
-            self.notify(f"Typed answer not saved: {error.reason}", severity="error", markup=False)
+        self.ticked = graded.ticked
+        self.typed_id = graded.answer_id
         if result.notice:
             self.notify(result.notice, severity="warning", timeout=8, markup=False)
         self.query_one(RubricChecklist).show_points(

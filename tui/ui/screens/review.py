@@ -268,22 +268,14 @@ class ReviewScreen(Screen[None]):
         self.checker.worker_changed(event)
 
     def _graded(self, graded: Graded) -> None:
-        """Save the typed answer, then reveal with the checklist pre-ticked by the grader."""
+        """Reveal with the checklist pre-ticked by the grader (the answer is saved already)."""
         question = self.current
         if question is not graded.question or self.phase is not Phase.GRADING:
             return
-        result = graded.result
-        ticked = frozenset(point.index - 1 for point in result.points if point.covered)
-        answer_id: int | None = None
-        try:
-            answer_id = self.tui.study.progress.typed_answers.save(
-                graded.answer, result, ticked, self.tui.study.clock()
-            )
-        except StoreError as error:
-            self.notify(f"Typed answer not saved: {error.reason}", severity="error", markup=False)
+        result, ticked = graded.result, graded.ticked
         if result.notice:
             self.notify(result.notice, severity="warning", timeout=8, markup=False)
-        self.typed = TypedShowing(graded, answer_id)
+        self.typed = TypedShowing(graded, graded.answer_id)
         self.phase = Phase.TICK
         self.ticked = ticked
         self._show()
