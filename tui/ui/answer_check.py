@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from tui.core.grading.result import GradeResult
 from tui.core.models import Question
@@ -43,7 +43,7 @@ class Graded:
 
 
 class AnswerChecker:
-    """Owned by a screen: the screen forwards its worker state changes to `worker_changed`."""
+    """Owned by a screen: opens its answer box and calls it back with the grade."""
 
     def __init__(
         self,
@@ -58,7 +58,6 @@ class AnswerChecker:
         self.graded = graded
         self.failed = failed
         """Called when grading raised: the screen carries on without a grade."""
-        self.pending: dict[Worker[GradeResult], tuple[Question, str]] = {}
 
     @property
     def tui(self) -> GenAITUI:
@@ -82,17 +81,37 @@ class AnswerChecker:
         self.screen.app.push_screen(AnswerScreen(question.question), done)
 
     def _grade(self, question: Question, answer: str) -> None:
-        """Grade in a worker thread; the result arrives through `worker_changed`."""
+        """Grade in a worker thread of the app (it outlives the screen); the result comes back
+        to the UI thread, where the answer is saved, and then to the screen if still shown."""
         question.details  # noqa: B018 - read here, on the UI thread, not in the worker
-        grading = self.tui.grading
-        worker: Worker[GradeResult] = self.screen.run_worker(
-            lambda: grading.grade(question, answer),
-            thread=True,
-            group=GRADE_GROUP,
-            exit_on_error=False,
-        )
-        self.pending[worker] = (question, answer)
+        app, grading = self.tui, self.tui.grading
+
+        def job() -> None:
+            try:
+                result = grading.grade(question, answer)
+            except Exception as error:  # a grader bug must not lose the answer box's outcome
+                _deliver(app, self._not_graded, question, error)
+                return
+            _deliver(app, self._graded, question, answer, result)
+
+        app.run_worker(job, thread=True, group=GRADE_GROUP, exit_on_error=False)
         self.submitted(question)
+
+    def _graded(self, question: Question, answer: str, result: GradeResult) -> None:
+        """On the UI thread: keep the answer, then show the grade if the screen still can."""
+        answer_id = self._save(answer, result)
+        if self._screen_shown():
+            self.graded(Graded(question, answer, result, answer_id))
+
+    def _not_graded(self, question: Question, error: Exception) -> None:
+        """On the UI thread: say that grading failed, and let the screen carry on."""
+        self.tui.notify(f"Could not grade the answer: {error}", severity="error", markup=False)
+        if self._screen_shown():
+            self.failed(question)
+
+    def _screen_shown(self) -> bool:
+        """Whether the owning screen is still on the app's stack (not ended meanwhile)."""
+        return self.screen in self.tui.screen_stack
 
     def _save(self, answer: str, result: GradeResult) -> int | None:
         """Keep the typed answer at once, whatever the screen does next: it is the user's
@@ -103,26 +122,13 @@ class AnswerChecker:
                 answer, result, grader_ticks(result), study.clock()
             )
         except StoreError as error:
-            self.screen.notify(
+            self.tui.notify(
                 f"Typed answer not saved: {error.reason}", severity="error", markup=False
             )
             return None
 
-    def worker_changed(self, event: Worker.StateChanged) -> None:
-        """A grading worker finished: hand its result (or its failure) to the screen."""
-        worker = event.worker
-        if worker not in self.pending or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        ):
-            return
-        question, answer = self.pending.pop(worker)
-        if event.state is WorkerState.SUCCESS and isinstance(worker.result, GradeResult):
-            self.graded(Graded(question, answer, worker.result, self._save(answer, worker.result)))
-            return
-        if event.state is WorkerState.ERROR:
-            self.screen.notify(
-                f"Could not grade the answer: {worker.error}", severity="error", markup=False
-            )
-        self.failed(question)
+
+def _deliver(app: GenAITUI, callback: Callable[..., None], *args: object) -> None:
+    """Run `callback(*args)` on the UI thread; nothing if the app has closed meanwhile."""
+    with contextlib.suppress(RuntimeError):  # the app is gone: no event loop left to tell
+        app.call_from_thread(callback, *args)

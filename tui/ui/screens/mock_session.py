@@ -14,7 +14,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker
 
 from tui.core.mock import Mix
 from tui.core.models import Question
@@ -233,10 +232,6 @@ class MockSessionScreen(Screen[None]):
             self._stop_clock()
             self._set_phase(Phase.GRADING)
             self.tick()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A grading worker finished."""
-        self.checker.worker_changed(event)
 
     def _graded(self, graded: Graded) -> None:
         """Reveal with the checklist pre-ticked by the grader (the answer is saved already)."""

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker
 
 from tui.core.models import Question
 from tui.core.rubric import suggested_rating
@@ -262,10 +261,6 @@ class ReviewScreen(Screen[None]):
         if question is self.current and self.phase is Phase.QUESTION:
             self.phase = Phase.GRADING
             self._show()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A grading worker finished."""
-        self.checker.worker_changed(event)
 
     def _graded(self, graded: Graded) -> None:
         """Reveal with the checklist pre-ticked by the grader (the answer is saved already)."""
