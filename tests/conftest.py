@@ -18,7 +18,13 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     home = tmp_path / "home"
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
-    monkeypatch.delenv("GENAI_TUI_DB", raising=False)
+    for name in (
+        "GENAI_TUI_DB",
+        "GENAI_TUI_JUDGE_URL",
+        "GENAI_TUI_JUDGE_MODEL",
+        "GENAI_TUI_JUDGE_KEY",
+    ):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     yield home
 

@@ -87,6 +87,7 @@ def test_scale_reports_time_and_memory_on_a_pty() -> None:
 def test_wire_counts_bytes_per_key_on_a_pty() -> None:
     out = run_script("wire.py", "--quick", "--quiet-ms", "200")
     assert "Space (reveal)" in out
+    assert "typing in the answer box" in out
 
 
 def test_grading_prints_both_halves_and_the_load_cost() -> None:

@@ -78,6 +78,9 @@ def save_settings(path: Path, settings: Settings) -> None:
     lines.append(f"desired_retention = {settings.desired_retention}")
     if settings.interview_date is not None:
         lines.append(f"interview_date = {settings.interview_date.isoformat()}")
+    from tui.grading.judge_config import judge_lines
+
+    lines += judge_lines(path)  # the LLM judge's table is the user's; it is kept as written
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

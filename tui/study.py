@@ -164,6 +164,11 @@ class Study:
             question_id, rating, self.clock(), duration_ms, ticked, total
         )
 
+    @property
+    def last_review_id(self) -> int | None:
+        """The id of the last rating made in this run that is not undone, if any."""
+        return self.undoable[-1] if self.undoable else None
+
     def undo(self) -> RecordedReview | None:
         """Take back the last rating made in this run (None when there is none left).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from pathlib import Path
 from tui.core.bank import Bank
 from tui.core.grading.report import to_json, to_text
 from tui.core.grading.result import GradeResult
-from tui.grading.offline import OfflineGrader
+from tui.grading.service import AnswerGrading, configured_grading
+from tui.paths import config_path
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -32,8 +34,11 @@ class BatchLine:
 
 
 def run_grade(args: argparse.Namespace, bank: Bank) -> int:
-    """Grade one answer (from a file or stdin) or a whole batch file; print the results."""
-    grader = OfflineGrader()
+    """Grade one answer (from a file or stdin) or a whole batch file; print the results.
+
+    The LLM judge grades when one is configured; otherwise (or when it fails) the offline grader.
+    """
+    grader = configured_grading(config_path(), os.environ)
     try:
         if args.batch is not None:
             return _run_batch(args.batch, bank, grader, as_json=args.json)
@@ -47,7 +52,7 @@ def run_grade(args: argparse.Namespace, bank: Bank) -> int:
     return EXIT_OK
 
 
-def grade_one(bank: Bank, grader: OfflineGrader, question_id: str, answer: str) -> GradeResult:
+def grade_one(bank: Bank, grader: AnswerGrading, question_id: str, answer: str) -> GradeResult:
     """Grade one answer, refusing an unknown question or an empty answer."""
     question = bank.question(question_id)
     if question is None:
@@ -94,7 +99,7 @@ def _parse_line(number: int, line: bytes) -> BatchLine:
     return BatchLine(number, question_id, answer)
 
 
-def _run_batch(path: Path, bank: Bank, grader: OfflineGrader, *, as_json: bool) -> int:
+def _run_batch(path: Path, bank: Bank, grader: AnswerGrading, *, as_json: bool) -> int:
     """Grade every good line of a batch; report each bad line with its number."""
     status = EXIT_OK
     for line in batch_lines(path):

@@ -70,6 +70,21 @@ class TypedAnswers:
             )
         return int(cursor.lastrowid or 0)
 
+    def settle(
+        self,
+        answer_id: int,
+        ticked: frozenset[int] | tuple[int, ...],
+        review_id: int | None = None,
+        mock_answer_id: int | None = None,
+    ) -> None:
+        """Record the learner's final ticks and the review or mock answer the attempt led to."""
+        with Transaction(self.db, self.path):
+            self.db.execute(
+                "UPDATE typed_answers SET final_ticked = ?, review_id = ?, mock_answer_id = ? "
+                "WHERE id = ?",
+                [json.dumps(sorted(ticked)), review_id, mock_answer_id, answer_id],
+            )
+
     def attempts(self, question_id: str) -> list[TypedAnswer]:
         """Every typed answer to one question, newest first."""
         rows = self.db.execute(
@@ -80,16 +95,15 @@ class TypedAnswers:
         ).fetchall()
         return [_from_row(row) for row in rows]
 
-    def for_mock_session(self, session_id: int) -> dict[int, TypedAnswer]:
-        """The typed answers of one mock interview, by mock answer id."""
+    def for_mock_session(self, session_id: int) -> dict[str, TypedAnswer]:
+        """The typed answers of one mock interview, by question id."""
         rows = self.db.execute(
             "SELECT t.id, t.question_id, t.answer, t.created_at, t.grader, t.grader_points, "
             "t.final_ticked, t.total_points, t.review_id, t.mock_answer_id FROM typed_answers t "
             "JOIN mock_answers m ON m.id = t.mock_answer_id WHERE m.session_id = ?",
             [session_id],
         ).fetchall()
-        found = [_from_row(row) for row in rows]
-        return {typed.mock_answer_id: typed for typed in found if typed.mock_answer_id}
+        return {typed.question_id: typed for typed in map(_from_row, rows)}
 
 
 def _point_json(point: PointResult) -> dict[str, Any]:

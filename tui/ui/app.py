@@ -28,6 +28,8 @@ from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.grading.service import AnswerGrading
+
 
 def genai_commands() -> type[Provider]:
     """genai-tui's command palette provider, imported when the palette first opens."""
@@ -68,6 +70,7 @@ class GenAITUI(App[None]):
         self.handle_signals = handle_signals
         self.watchdog = watchdog
         self.key_order = KeySequencer(self)
+        self._grading: AnswerGrading | None = None
         self._colour_free: list[LineFilter] = [ColourFree()]
         self._ascii_only: list[LineFilter] = [AsciiOnly()] if ascii else []
 
@@ -75,6 +78,24 @@ class GenAITUI(App[None]):
         """Keys and pastes from the terminal wait their turn (see tui.ui.key_order)."""
         if not self.key_order.hold(event):
             await super().on_event(event)
+
+    @property
+    def grading(self) -> AnswerGrading:
+        """The grader of typed answers, created (not yet loaded) when first asked for."""
+        if self._grading is None:
+            import os
+
+            from tui.grading.service import configured_grading
+            from tui.paths import config_path
+
+            config = self.settings_file.path if self.settings_file else config_path()
+            self._grading = configured_grading(config, os.environ)
+        return self._grading
+
+    @grading.setter
+    def grading(self, grading: AnswerGrading) -> None:
+        """Use another grader (the LLM judge, once configured)."""
+        self._grading = grading
 
     def on_unmount(self) -> None:
         """Drop keys still waiting when the app closes."""

@@ -84,6 +84,10 @@ class CramScreen(ReviewScreen):
             self.tui.study.cram_rate(question.id, rating, duration_ms, sorted(self.ticked))
         )
 
+    def _rated_review_id(self) -> int | None:
+        """None: a cram rating is not a review, so its typed answer links to none."""
+        return None
+
     def action_undo(self) -> None:
         """Take back this session's last cram rating and show that question again."""
         if not self.logged:

@@ -23,6 +23,7 @@ from tui.store.errors import StoreError
 from tui.store.progress import RATING_NAMES
 from tui.study import Overview
 from tui.ui.question_actions import edit_note, toggle_bookmark, toggle_flag
+from tui.ui.typed_attempts import attempt_lines
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.question_list import QuestionList, QuestionRow
@@ -240,6 +241,9 @@ class DashboardScreen(Screen[None]):
                 footer=footer,
                 note=notes.note(question.id) if self.revealed else "",
                 bookmarked=notes.is_bookmarked(question.id),
+                attempts=attempt_lines(
+                    study.progress.typed_answers.attempts(question.id), study.tz
+                ),
             )
         )
 

@@ -12,13 +12,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.core.bank import Bank
+from tui.core.grading.misses import Attempt, MissedPoint, most_missed
 from tui.core.mock import Mix
 from tui.core.mock_score import MockScore, score
 from tui.core.words import plural
 from tui.store.errors import StoreError
 from tui.store.mock_log import MockAnswer
+from tui.store.typed_answers import TypedAnswer
 from tui.ui.screens.mock_labels import MIX_LABELS
-from tui.ui.widgets.mock_report_view import MockReportView
+from tui.ui.widgets.mock_report_view import MockReportView, TypedSection
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
@@ -54,6 +57,7 @@ class MockReportScreen(Screen[None]):
         self.marked = applied
         """True once the session is marked applied in the log."""
         self.score: MockScore | None = None
+        self.typed: TypedSection | None = None
 
     @property
     def tui(self) -> GenAITUI:
@@ -70,6 +74,7 @@ class MockReportScreen(Screen[None]):
     def on_mount(self) -> None:
         """Score the answers and draw the report."""
         self.score = score(self.tui.study.bank, self.answers)
+        self.typed = self._typed_section()
         self.query_one("#mock-report").border_title = "Mock interview report"
         self.query_one("#mock-report").focus()
         self._show()
@@ -86,8 +91,22 @@ class MockReportScreen(Screen[None]):
             bank = self.tui.study.bank
             questions = {q.id: q for a in self.answers if (q := bank.question(a.question_id))}
             self.query_one(MockReportView).show(
-                self.score, self.answers, questions, self.seconds, self._keys_line()
+                self.score, self.answers, questions, self.seconds, self._keys_line(), self.typed
             )
+
+    def _typed_section(self) -> TypedSection | None:
+        """Typed mode: the typed answers of this mock, and the points missed most often in
+        every typed answer to its questions (this mock's and earlier ones); None if none."""
+        typed_answers = self.tui.study.progress.typed_answers
+        try:
+            typed = typed_answers.for_mock_session(self.session_id)
+            if not typed:
+                return None
+            history = [a for qid in typed for a in typed_answers.attempts(qid)]
+        except StoreError as error:
+            self.notify(f"Typed answers not read: {error.reason}", severity="error", markup=False)
+            return None
+        return TypedSection(typed, _missed(self.tui.study.bank, history))
 
     def _keys_line(self) -> str:
         """What the keys do here, in words."""
@@ -137,3 +156,13 @@ class MockReportScreen(Screen[None]):
             return
         self.notify(f"Applied {plural(len(self.answers), 'grade')} to your schedule.", timeout=3)
         self._show()
+
+
+def _missed(bank: Bank, history: list[TypedAnswer]) -> list[MissedPoint]:
+    """The key points missed most often across these typed answers."""
+    attempts = [
+        Attempt(typed.question_id, question.key_points, set(typed.ticked))
+        for typed in history
+        if (question := bank.question(typed.question_id)) is not None
+    ]
+    return most_missed(attempts)

@@ -20,9 +20,11 @@ from tui.core.models import Question
 from tui.core.rubric import suggested_rating
 from tui.store.errors import StoreError
 from tui.store.mock_log import MockAnswer
+from tui.ui.answer_check import AnswerChecker, Graded
 from tui.ui.screens.mock_confirm import ConfirmScreen
 from tui.ui.screens.mock_labels import MIX_LABELS
 from tui.ui.screens.mock_report import MockReportScreen
+from tui.ui.typed_attempts import grader_line
 from tui.ui.widgets.countdown import Countdown
 from tui.ui.widgets.mock_prompt import MockPrompt
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
@@ -38,6 +40,7 @@ class Phase(Enum):
     """Where the current question stands."""
 
     ASKING = "asking"
+    GRADING = "grading"
     TICKING = "ticking"
     RATING = "rating"
 
@@ -47,6 +50,7 @@ class MockSessionScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Reveal", id="mock-reveal"),
+        Binding("a", "type_answer", "Type answer", id="mock-type-answer"),
         Binding("enter", "accept", "Accept rating", id="mock-accept"),
         *[
             Binding(
@@ -77,6 +81,13 @@ class MockSessionScreen(Screen[None]):
         self.shown_at: datetime | None = None
         self.closed = False
         """True once the session has its end time in the log."""
+        self.typing = False
+        """True while the answer box is open: time up then waits for the answer."""
+        self.typed_id: int | None = None
+        """The stored typed answer of the current question, until it is rated."""
+        self.typed: Graded | None = None
+        """The typed answer of the current question and its grade, once graded."""
+        self.checker = AnswerChecker(self, self._grading_started, self._graded, self._not_graded)
 
     @property
     def tui(self) -> GenAITUI:
@@ -110,6 +121,8 @@ class MockSessionScreen(Screen[None]):
     def _ask(self) -> None:
         """Show the current question with its answer hidden, and restart the clock."""
         self.ticked = frozenset()
+        self.typed_id = None
+        self.typed = None
         self.shown_at = self.tui.study.clock()
         self._set_phase(Phase.ASKING)
         self._show_detail()
@@ -119,7 +132,7 @@ class MockSessionScreen(Screen[None]):
         """Enter a phase: show, enable and focus what it needs."""
         self.phase = phase
         rubric = self.query_one(RubricChecklist)
-        rubric.display = phase is not Phase.ASKING
+        rubric.display = phase not in (Phase.ASKING, Phase.GRADING)
         rubric.disabled = phase is Phase.RATING
         (rubric if phase is Phase.TICKING else self.query_one(QuestionDetail)).focus()
         self._show_prompt()
@@ -128,13 +141,19 @@ class MockSessionScreen(Screen[None]):
         """The question pane; the answer only once revealed."""
         question = self.current
         topic = self.tui.study.bank.topic(question.topic_id)
+        typed = self.typed
         self.query_one(QuestionDetail).show(
             DetailView(
                 question=question,
                 topic_title=topic.title if topic else question.topic_id,
                 status=f"question {self.index + 1} of {len(self.questions)}",
-                revealed=self.phase is not Phase.ASKING,
+                revealed=self.phase not in (Phase.ASKING, Phase.GRADING),
                 show_key_points=False,
+                typed_answer=typed.answer if typed else "",
+                evidence=tuple(p.evidence for p in typed.result.points if p.evidence)
+                if typed
+                else (),
+                grader_line=grader_line(typed.result) if typed else "",
             )
         )
 
@@ -150,6 +169,8 @@ class MockSessionScreen(Screen[None]):
         suggestion = suggested_rating(len(self.ticked), total)
         if self.phase is Phase.ASKING:
             prompt.show_asking()
+        elif self.phase is Phase.GRADING:
+            prompt.show_grading()
         elif self.phase is Phase.TICKING:
             prompt.show_ticking(len(self.ticked), total, suggestion)
         else:
@@ -160,7 +181,7 @@ class MockSessionScreen(Screen[None]):
         if self.shown_at is None:
             return
         elapsed = (self.tui.study.clock() - self.shown_at).total_seconds()
-        if self.phase is Phase.ASKING and elapsed >= self.seconds:
+        if self.phase is Phase.ASKING and elapsed >= self.seconds and not self.typing:
             self.action_reveal()
         if self.phase is Phase.ASKING:
             self.query_one(Countdown).show_left(self.seconds - elapsed)
@@ -171,7 +192,7 @@ class MockSessionScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Each key only in the phase it belongs to."""
-        if action == "reveal":
+        if action in ("reveal", "type_answer"):
             return self.phase is Phase.ASKING
         if action in ("accept", "rate", "retick"):
             return self.phase is Phase.RATING
@@ -181,12 +202,59 @@ class MockSessionScreen(Screen[None]):
         """Show the answer and the checklist of key points, focused."""
         if self.phase is not Phase.ASKING or self.shown_at is None:
             return
-        elapsed_ms = (self.tui.study.clock() - self.shown_at).total_seconds() * 1000
-        self.answer_ms = min(int(elapsed_ms), self.seconds * 1000)
+        self._stop_clock()
         self.query_one(RubricChecklist).show_points(list(self.current.key_points))
         self._set_phase(Phase.TICKING)
         self._show_detail()
         self.tick()
+
+    def _stop_clock(self) -> None:
+        """Note the time the answer took, capped at the limit."""
+        if self.shown_at is not None:
+            elapsed_ms = (self.tui.study.clock() - self.shown_at).total_seconds() * 1000
+            self.answer_ms = min(int(elapsed_ms), self.seconds * 1000)
+
+    def action_type_answer(self) -> None:
+        """a: type the answer; the clock runs on, and time up waits for Ctrl+S or Esc."""
+        if self.phase is Phase.ASKING:
+            self.typing = True
+            self.checker.ask(self.current, on_cancel=self._typing_cancelled)
+
+    def _typing_cancelled(self) -> None:
+        """Esc in the answer box: back to answering out loud (time up reveals as before)."""
+        self.typing = False
+        self.tick()
+
+    def _grading_started(self, question: Question) -> None:
+        """The typed answer went off to be graded: stop the clock and say so."""
+        self.typing = False
+        if question is self.current and self.phase is Phase.ASKING:
+            self._stop_clock()
+            self._set_phase(Phase.GRADING)
+            self.tick()
+
+    def _graded(self, graded: Graded) -> None:
+        """Reveal with the checklist pre-ticked by the grader (the answer is saved already)."""
+        if graded.question is not self.current or self.phase is not Phase.GRADING:
+            return
+        result = graded.result
+        self.typed = graded
+        self.ticked = graded.ticked
+        self.typed_id = graded.answer_id
+        if result.notice:
+            self.notify(result.notice, severity="warning", timeout=8, markup=False)
+        self.query_one(RubricChecklist).show_points(
+            list(self.current.key_points), set(self.ticked), result.points
+        )
+        self._set_phase(Phase.TICKING)
+        self._show_detail()
+        self.tick()
+
+    def _not_graded(self, question: Question) -> None:
+        """Grading failed: reveal as if answered out loud."""
+        if question is self.current and self.phase is Phase.GRADING:
+            self.phase = Phase.ASKING
+            self.action_reveal()
 
     @on(RubricChecklist.Changed)
     def ticks_changed(self, event: RubricChecklist.Changed) -> None:
@@ -222,11 +290,23 @@ class MockSessionScreen(Screen[None]):
             int(rating),
             self.answer_ms,
         )
+        progress = self.tui.study.progress
         try:
-            self.tui.study.progress.mocks.record(self.session_id, answer, self.tui.study.clock())
+            mock_answer_id = progress.mocks.record(self.session_id, answer, self.tui.study.clock())
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
+        if self.typed_id is not None:
+            try:
+                progress.typed_answers.settle(
+                    self.typed_id, self.ticked, mock_answer_id=mock_answer_id
+                )
+            except StoreError as error:
+                self.notify(
+                    f"Typed answer's ticks not saved: {error.reason}",
+                    severity="error",
+                    markup=False,
+                )
         self.answers.append(answer)
         self.index += 1
         if self.index < len(self.questions):

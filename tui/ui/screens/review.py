@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,9 +19,11 @@ from tui.core.models import Question
 from tui.core.rubric import suggested_rating
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
+from tui.ui.answer_check import AnswerChecker, Graded
 from tui.ui.question_actions import edit_note, toggle_bookmark, toggle_flag
 from tui.ui.screens.dashboard import RATING_KEYS
 from tui.ui.screens.review_summary import SessionLog, summary_renderable
+from tui.ui.typed_attempts import attempt_lines, evidence_of, grader_line
 from tui.ui.widgets.grade_bar import GradeBar
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.rubric import RubricChecklist
@@ -34,9 +37,18 @@ class Phase(Enum):
     """Where the learner is with the current question."""
 
     QUESTION = "question"
+    GRADING = "grading"
     TICK = "tick"
     RATE = "rate"
     DONE = "done"
+
+
+@dataclass(frozen=True)
+class TypedShowing:
+    """The typed answer of the question shown: its grade and its row in the store."""
+
+    graded: Graded
+    answer_id: int | None
 
 
 class ReviewScreen(Screen[None]):
@@ -69,6 +81,7 @@ class ReviewScreen(Screen[None]):
         Binding("j", "scroll_line(1)", "Scroll down", show=False),
         Binding("k", "scroll_line(-1)", "Scroll up", show=False),
         Binding("space", "reveal", "Reveal", id="reveal"),
+        Binding("a", "type_answer", "Type answer", id="type-answer"),
         Binding("1", "rate('1')", "Again", id="rate-again"),
         Binding("2", "rate('2')", "Hard", id="rate-hard"),
         Binding("3", "rate('3')", "Good", id="rate-good"),
@@ -94,6 +107,9 @@ class ReviewScreen(Screen[None]):
         self.ticked: frozenset[int] = frozenset()
         self.session = SessionLog()
         self.shown_at = time.monotonic()
+        self.typed: TypedShowing | None = None
+        """The answer typed for the question shown, once graded and saved."""
+        self.checker = AnswerChecker(self, self._grading_started, self._graded, self._not_graded)
 
     @property
     def tui(self) -> GenAITUI:
@@ -144,6 +160,8 @@ class ReviewScreen(Screen[None]):
             Text(f" {self.MODE} · {scope} · {self.index + 1} of {len(self.queue)}")
         )
         notes = study.progress.notes
+        typed = self.typed.graded if self.typed and self.revealed else None
+        attempts = study.progress.typed_answers.attempts(question.id) if self.revealed else []
         self.query_one(QuestionDetail).show(
             DetailView(
                 question=question,
@@ -153,14 +171,22 @@ class ReviewScreen(Screen[None]):
                 note=notes.note(question.id) if self.revealed else "",
                 bookmarked=notes.is_bookmarked(question.id),
                 show_key_points=False,
+                typed_answer=typed.answer if typed else "",
+                evidence=evidence_of(typed.result) if typed else (),
+                grader_line=grader_line(typed.result) if typed else "",
+                attempts=attempt_lines(attempts, study.tz),
             )
         )
         rubric = self.query_one(RubricChecklist)
         rubric.display = self.revealed
         rubric.border_title = "Key points you covered"
         if self.phase is Phase.QUESTION:
-            self.query_one(GradeBar).show_hint("Answer out loud, then press Space to reveal.")
+            self.query_one(GradeBar).show_hint(
+                "Answer out loud, then press Space to reveal; or press a to type your answer."
+            )
             self.query_one(QuestionDetail).focus()
+        elif self.phase is Phase.GRADING:
+            self.query_one(GradeBar).show_hint("Grading your answer...")
         self.refresh_bindings()
 
     def _draw_grade(self) -> None:
@@ -193,7 +219,7 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer only the keys that do something in the current phase."""
-        if action == "reveal":
+        if action in ("reveal", "type_answer"):
             return self.phase is Phase.QUESTION
         if action in ("rate", "accept"):
             return self.phase is Phase.RATE
@@ -227,6 +253,42 @@ class ReviewScreen(Screen[None]):
         rubric.show_points(question.key_points)
         rubric.focus()
         self._draw_grade()
+
+    def action_type_answer(self) -> None:
+        """a: type the answer in the answer box; Ctrl+S grades it, Esc goes back."""
+        question = self.current
+        if question is not None and self.phase is Phase.QUESTION:
+            self.checker.ask(question)
+
+    def _grading_started(self, question: Question) -> None:
+        """The answer went off to be graded: say so, and hold the keys that would reveal."""
+        if question is self.current and self.phase is Phase.QUESTION:
+            self.phase = Phase.GRADING
+            self._show()
+
+    def _graded(self, graded: Graded) -> None:
+        """Reveal with the checklist pre-ticked by the grader (the answer is saved already)."""
+        question = self.current
+        if question is not graded.question or self.phase is not Phase.GRADING:
+            return
+        result, ticked = graded.result, graded.ticked
+        if result.notice:
+            self.notify(result.notice, severity="warning", timeout=8, markup=False)
+        self.typed = TypedShowing(graded, graded.answer_id)
+        self.phase = Phase.TICK
+        self.ticked = ticked
+        self._show()
+        rubric = self.query_one(RubricChecklist)
+        rubric.border_title = "Key points: ticked by the grader, yours to change"
+        rubric.show_points(question.key_points, set(ticked), result.points)
+        rubric.focus()
+        self._draw_grade()
+
+    def _not_graded(self, question: Question) -> None:
+        """Grading failed: reveal as if answered in the head."""
+        if question is self.current and self.phase is Phase.GRADING:
+            self.phase = Phase.QUESTION
+            self.action_reveal()
 
     @on(RubricChecklist.Changed)
     def update_suggestion(self, event: RubricChecklist.Changed) -> None:
@@ -265,6 +327,7 @@ class ReviewScreen(Screen[None]):
         except StoreError as error:
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
+        self._settle_typed()
         self.session.record(question.id, rating, self.ticked)
         self.index += 1
         self.phase = Phase.QUESTION
@@ -274,6 +337,24 @@ class ReviewScreen(Screen[None]):
     def _save_rating(self, question: Question, rating: Rating, duration_ms: int) -> None:
         """Commit one rating through FSRS (a cram session logs it instead)."""
         self.tui.study.rate(question.id, rating, duration_ms, ticked=sorted(self.ticked))
+
+    def _rated_review_id(self) -> int | None:
+        """The review the rating just made created, for linking its typed answer."""
+        return self.tui.study.last_review_id
+
+    def _settle_typed(self) -> None:
+        """Give the typed answer (if any) its final ticks and the rating just made."""
+        typed, self.typed = self.typed, None
+        if typed is None or typed.answer_id is None:
+            return
+        try:
+            self.tui.study.progress.typed_answers.settle(
+                typed.answer_id, self.ticked, review_id=self._rated_review_id()
+            )
+        except StoreError as error:
+            self.notify(
+                f"Typed answer's ticks not saved: {error.reason}", severity="error", markup=False
+            )
 
     def action_undo(self) -> None:
         """Take back this session's last rating and show that question again, answer hidden."""
@@ -297,6 +378,7 @@ class ReviewScreen(Screen[None]):
         ):
             self.queue.insert(self.index, question)
         self.phase = Phase.QUESTION
+        self.typed = None
         self.notify(undone_message(undone.rating_name, question, self.tui.ascii), markup=False)
         self._show()
 

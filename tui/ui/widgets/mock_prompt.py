@@ -14,7 +14,16 @@ class MockPrompt(Static):
 
     def show_asking(self) -> None:
         """Before the reveal."""
-        self.update(Text("Answer out loud. Space reveals the model answer (so does time up)."))
+        self.update(
+            Text(
+                "Answer out loud, or press a to type it. "
+                "Space reveals the model answer (so does time up)."
+            )
+        )
+
+    def show_grading(self) -> None:
+        """While the typed answer is being graded."""
+        self.update(Text("Grading your answer..."))
 
     def show_ticking(self, ticked: int, total: int, suggestion: Rating) -> None:
         """While ticking key points."""

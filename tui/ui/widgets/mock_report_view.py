@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from fsrs import Rating
 from rich.console import Group, RenderableType
@@ -10,10 +11,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.core.grading.misses import MissedPoint
 from tui.core.mock_score import MockScore, share
 from tui.core.models import Question
 from tui.core.sanitize import sanitize
 from tui.store.mock_log import MockAnswer
+from tui.store.typed_answers import TypedAnswer
 from tui.ui.widgets.rich_answer import MathStyles, inline_text
 
 BAR_WIDTH = 20
@@ -33,6 +36,14 @@ def duration_text(ms: int | None, limit_s: int) -> str:
         return "-"
     minutes, seconds = divmod(ms // 1000, 60)
     return f"{minutes}:{seconds:02d}" + (" time up" if ms >= limit_s * 1000 else "")
+
+
+@dataclass(frozen=True)
+class TypedSection:
+    """Typed mode: the mock's typed answers by question id, and the points missed most often."""
+
+    answers: Mapping[str, TypedAnswer]
+    missed: Sequence[MissedPoint]
 
 
 def _heading(title: str) -> Text:
@@ -55,6 +66,7 @@ class MockReportView(Static):
         questions: Mapping[str, Question],
         seconds: int,
         keys: str,
+        typed: TypedSection | None = None,
     ) -> None:
         """Draw the whole report, ending with what the keys do."""
         if not answers:
@@ -69,6 +81,8 @@ class MockReportView(Static):
             _heading("Per question: time, key points covered, rating"),
             self._times(answers, questions, seconds),
         ]
+        if typed is not None:
+            parts += [Text(), *self._typed(typed, answers, questions)]
         parts += [Text(), Text(keys)]
         self.update(Group(*parts))
 
@@ -137,3 +151,50 @@ class MockReportView(Static):
                 text,
             )
         return grid
+
+    def _typed(
+        self, typed: TypedSection, answers: Sequence[MockAnswer], questions: Mapping[str, Question]
+    ) -> list[RenderableType]:
+        """Coverage of each typed answer, then the key points missed most often."""
+        grid = Table.grid(padding=(0, 1), expand=True)
+        for justify in ("right", "right", "left", "left"):
+            grid.add_column(justify=justify, no_wrap=True)
+        grid.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
+        for number, answer in enumerate(answers, 1):
+            attempt = typed.answers.get(answer.question_id)
+            if attempt is None:
+                continue
+            grader = sum(point.covered for point in attempt.points)
+            grid.add_row(
+                Text(f"{number}."),
+                Text(f"{attempt.coverage:.0%}"),
+                Text(bar(attempt.coverage, self.ascii, width=10)),
+                Text(f"grader {grader} of {attempt.total}"),
+                self._title(answer.question_id, questions),
+            )
+        parts: list[RenderableType] = [
+            _heading("Typed answers: key points covered per question"),
+            grid,
+            Text(),
+            _heading("Key points missed most often (all your typed answers to these questions)"),
+        ]
+        if not typed.missed:
+            parts.append(Text("None: your typed answers covered every key point."))
+            return parts
+        missed = Table.grid(padding=(0, 1))
+        missed.add_column(justify="right", no_wrap=True)
+        missed.add_column(ratio=1)
+        for point in typed.missed:
+            missed.add_row(
+                Text(f"{point.missed} of {point.attempts}"),
+                inline_text(sanitize(point.text), self.math_styles, self.ascii),
+            )
+        parts.append(missed)
+        return parts
+
+    def _title(self, question_id: str, questions: Mapping[str, Question]) -> Text:
+        """A question's text with inline math, or its id if it left the bank."""
+        question = questions.get(question_id)
+        if question is None:
+            return Text(sanitize(question_id))
+        return inline_text(question.question, self.math_styles, self.ascii)

@@ -36,6 +36,14 @@ class DetailView:
     note: str = ""
     bookmarked: bool = False
     show_key_points: bool = True
+    typed_answer: str = ""
+    """The answer the learner typed for this showing, if any (shown once revealed)."""
+    evidence: tuple[str, ...] = ()
+    """Parts of the typed answer the grader matched to key points, highlighted in it."""
+    grader_line: str = ""
+    """Which grader graded the typed answer, and any notice about it."""
+    attempts: tuple[str, ...] = ()
+    """"Your answers": one line per earlier typed attempt, newest first."""
 
 
 class QuestionDetail(VerticalScroll):
@@ -116,10 +124,11 @@ class QuestionDetail(VerticalScroll):
             question = view.question
             head = (question.id, question.question, view.topic_title, view.status, view.bookmarked)
             self._update("detail-head", head, lambda: self._render_head(view))
+            typed = (view.typed_answer, view.evidence, view.grader_line)
             body = (
-                (question.id, view.show_key_points, view.note, view.footer)
+                (question.id, view.show_key_points, view.note, view.footer, typed, view.attempts)
                 if view.revealed
-                else ("hidden", view.footer)
+                else ("hidden", view.footer, view.attempts)
             )
             self._update("detail-body", body, lambda: self._render_body(view))
 
@@ -189,12 +198,31 @@ class QuestionDetail(VerticalScroll):
             parts.append(Text("Answer hidden. Press Space to reveal it.", style=hint))
         else:
             parts += answer_parts(view.question, styles, self.ascii, view.show_key_points)
+            if view.typed_answer:
+                parts += [Text(), Text("Your answer", style=styles.heading)]
+                if view.grader_line:
+                    parts.append(Text(view.grader_line, style=styles.meta))
+                parts.append(highlighted_answer(view.typed_answer, view.evidence))
             if view.note:
                 parts += [
                     Text(),
                     Text("Your note", style=styles.heading),
                     Text(sanitize(view.note)),
                 ]
+        if view.attempts:
+            parts += [Text(), Text("Your answers", style=styles.heading)]
+            parts += [Text(line) for line in view.attempts]
         if view.footer:
             parts += [Text(), Text(view.footer, style=styles.meta)]
         return Group(*parts)
+
+
+def highlighted_answer(answer: str, evidence: tuple[str, ...]) -> Text:
+    """The typed answer, made inert, with each piece of evidence in reverse video."""
+    text = Text(sanitize(answer))
+    for quote in evidence:
+        needle = sanitize(quote)
+        start = text.plain.find(needle) if needle else -1
+        if start >= 0:
+            text.stylize("reverse", start, start + len(needle))
+    return text

@@ -94,8 +94,9 @@ def test_typed_answer_links_to_its_mock_answer(tmp_path: Path) -> None:
     assert mock_id > 0
     progress.typed_answers.save("mock words", result(1), (0,), NOW, mock_answer_id=mock_id)
     by_mock = progress.typed_answers.for_mock_session(session)
-    assert list(by_mock) == [mock_id]
-    assert by_mock[mock_id].answer == "mock words"
+    assert list(by_mock) == [QID]
+    assert by_mock[QID].answer == "mock words"
+    assert by_mock[QID].mock_answer_id == mock_id
     assert progress.typed_answers.for_mock_session(session + 1) == {}
     progress.close()
 
