@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -69,3 +70,12 @@ class Terminal:
         """Make sure the process is gone."""
         if self.child.isalive():
             self.child.terminate(force=True)
+
+
+def review_count(db: Path) -> int:
+    """Ratings in the database, read by a fresh connection."""
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
+    finally:
+        conn.close()

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 from pathlib import Path
 
 import pyte
 import pytest
 import yaml
-from terminal import Terminal
-
-
-def review_count(db: Path) -> int:
-    """Ratings in the database, read by a fresh connection."""
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
-    finally:
-        conn.close()
+from terminal import Terminal, review_count
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])

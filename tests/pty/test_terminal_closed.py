@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from terminal import Terminal
+from terminal import Terminal, review_count
 
 CLOSES = 20
 AT_ONCE = 4
 EXIT_WITHIN_S = 5.0
-
-
-def review_count(db: Path) -> int:
-    """Ratings in the database, read by a fresh connection."""
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def close_master(term: Terminal) -> None:

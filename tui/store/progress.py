@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.cards import DEFAULT_DECAY, CardState, from_fsrs, to_fsrs
+from tui.store.card_rows import save_card
 from tui.store.cram import CramLog
 from tui.store.db import open_database
 from tui.store.flags import Flags
@@ -259,19 +260,7 @@ class Progress:
 
     def _save_card(self, question_id: str, card: CardState) -> None:
         """Insert or replace the stored state of one card."""
-        self.db.execute(
-            "INSERT OR REPLACE INTO cards (question_id, state, step, stability, difficulty, "
-            "due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                question_id,
-                int(card.state),
-                card.step,
-                card.stability,
-                card.difficulty,
-                iso(card.due),
-                iso(card.last_review) if card.last_review else None,
-            ],
-        )
+        save_card(self.db, question_id, card)
 
 
 def _card_from_row(row: Iterable[Any]) -> CardState:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from tui.store.tx import iso
+from tui.store.card_rows import save_card
 
 
 def replay_cards(db: sqlite3.Connection, question_ids: Iterable[str], scheduler: Any) -> int:
@@ -45,18 +45,6 @@ def replay_cards(db: sqlite3.Connection, question_ids: Iterable[str], scheduler:
                     review_id,
                 ],
             )
-        db.execute(
-            "INSERT OR REPLACE INTO cards (question_id, state, step, stability, difficulty, "
-            "due, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                question_id,
-                int(card.state),
-                card.step,
-                card.stability,
-                card.difficulty,
-                iso(card.due),
-                iso(card.last_review) if card.last_review else None,
-            ],
-        )
+        save_card(db, question_id, card)
         replayed += 1
     return replayed
