@@ -16,7 +16,6 @@ from textual.widgets import Static
 from tui.core.bank import Bank
 from tui.core.cram import CramScope
 from tui.core.models import Difficulty, Question
-from tui.core.rubric import suggested_rating
 from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.study import Study
@@ -62,17 +61,8 @@ class CramScreen(ReviewScreen):
         self.logged: list[int] = []
         """Ids of this session's cram ratings, oldest first (for undo)."""
 
-    def _draw_grade(self) -> None:
+    def _draw_ratings(self, bar: GradeBar, question: Question, suggestion: Rating) -> None:
         """The ratings without intervals: cramming schedules nothing."""
-        question = self.current
-        if question is None:
-            return
-        total = len(question.key_points)
-        suggestion = suggested_rating(len(self.ticked), total)
-        bar = self.query_one(GradeBar)
-        if self.phase is Phase.TICK:
-            bar.show_ticking(len(self.ticked), total, suggestion)
-            return
         text = Text("Enter accepts ")
         text.append(f"[{suggestion.name}]", style="bold")
         text.append(" · 1 Again · 2 Hard · 3 Good · 4 Easy · cram: the schedule stays as it is")

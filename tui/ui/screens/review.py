@@ -200,7 +200,11 @@ class ReviewScreen(Screen[None]):
         if self.phase is Phase.TICK:
             bar.show_ticking(len(self.ticked), total, suggestion)
         else:
-            bar.show_rating(suggestion, self.tui.study.preview(question.id))
+            self._draw_ratings(bar, question, suggestion)
+
+    def _draw_ratings(self, bar: GradeBar, question: Question, suggestion: Rating) -> None:
+        """The rating phase's bar: the suggestion and the interval each rating would give."""
+        bar.show_rating(suggestion, self.tui.study.preview(question.id))
 
     def _show_summary(self) -> None:
         """Cards reviewed, ratings given, time spent and mastery change per topic."""
