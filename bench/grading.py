@@ -9,21 +9,19 @@ similarity, plain word overlap) and the grader with wordllama added are measured
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchlib import print_table
+from grading_figures import Grade, measure, read_answers
 
 from tui.core.bank import Bank, load_bank
 from tui.core.grading.matching import Tuning, overlap
-from tui.core.grading.report import suggested
 from tui.core.grading.result import GradeResult, GraderKind, PointResult, Verdict
 from tui.core.grading.text import sentences
 from tui.core.models import Question
@@ -31,61 +29,7 @@ from tui.paths import bundled_content_dir
 
 ANSWERS = Path(__file__).resolve().parent / "grading" / "answers.jsonl"
 SPLITS = ("heldout", "tune")
-MATCHING_RATINGS = {"strong": {"good", "easy"}, "partial": {"hard", "again"}, "wrong": {"again"}}
 TARGETS = {"f1": 0.80, "wrong_ticked": 0.15, "rating_match": 0.80, "ms": 50.0, "rss_mb": 60.0}
-
-Grade = Callable[[Question, str], GradeResult]
-
-
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """What one grader scored on one half of the set."""
-
-    precision: float
-    recall: float
-    f1: float
-    wrong_ticked: float
-    rating_match: float
-    ms_per_answer: float
-
-
-def read_answers(path: Path) -> list[dict[str, object]]:
-    """The labeled answers, one JSON object per line."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def measure(grade: Grade, bank: Bank, answers: list[dict[str, object]]) -> Figures:
-    """Grade every answer and compare with its labels."""
-    true_pos = false_pos = false_neg = wrong_ticks = wrong_points = matches = 0
-    seconds = 0.0
-    for item in answers:
-        question = bank.question(str(item["question_id"]))
-        assert question is not None, item["question_id"]
-        started = time.perf_counter()
-        result = grade(question, str(item["answer"]))
-        seconds += time.perf_counter() - started
-        labels = item["covered"]
-        assert isinstance(labels, list)
-        for point, label in zip(result.points, labels, strict=True):
-            true_pos += point.covered and label
-            false_pos += point.covered and not label
-            false_neg += label and not point.covered
-            if item["kind"] == "wrong":
-                wrong_ticks += point.covered
-                wrong_points += 1
-        matches += suggested(result) in MATCHING_RATINGS[str(item["kind"])]
-    precision = true_pos / max(1, true_pos + false_pos)
-    recall = true_pos / max(1, true_pos + false_neg)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Figures(
-        precision,
-        recall,
-        f1,
-        wrong_ticks / max(1, wrong_points),
-        matches / len(answers),
-        1000 * seconds / len(answers),
-    )
 
 
 def threshold_grader(score: Callable[[str, list[str]], list[float]], at: float) -> Grade:

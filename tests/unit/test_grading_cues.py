@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.bank import load_bank
+from tui.core.grading.cues import asserted
 from tui.core.grading.matching import grade_answer
 from tui.grading.offline import FuzzyWords
 from tui.paths import bundled_content_dir
@@ -98,3 +99,23 @@ def test_every_bundled_cue_names_a_key_point_and_compiles() -> None:
             assert 1 <= cue.point <= len(question.key_points), question.id
             for pattern in (*cue.needs, *cue.contradicts):
                 re.compile(pattern, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("answer", "claimed"),
+    [
+        ("Greedy decoding samples at random from the distribution.", True),
+        ("Greedy decoding does not sample at random.", False),
+        ("Greedy decoding doesn't sample at random.", False),
+        ("It is a myth that greedy decoding samples at random.", False),
+        ("Beam search is never random. Greedy decoding samples at random.", True),
+        ("Unlike what many think, greedy decoding samples at random.", False),
+    ],
+)
+def test_a_misconception_said_only_to_deny_it_is_not_asserted(answer: str, claimed: bool) -> None:
+    assert asserted("greedy[^.]{0,30}samples", answer) is claimed
+
+
+def test_a_pattern_that_spells_out_negation_is_taken_as_written() -> None:
+    assert asserted("(does not|doesn.t) freeze", "LoRA does not freeze the base weights.")
+    assert not asserted("(does not|doesn.t) freeze", "LoRA freezes the base weights.")

@@ -7,11 +7,26 @@ from functools import lru_cache
 
 from tui.core.models import PointCues
 
+DISOWNING = re.compile(
+    r"\b(?:not|never|nor|no longer|rather than|instead of|unlike|myth|mistake|misconception"
+    r"|pitfall|wrong to|false that|untrue)\b|n[’'`]t\b",
+    re.IGNORECASE,
+)
+"""Words that disown a claim: a misconception said after them in its sentence is not asserted."""
+
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:
     """A cue pattern compiled once, case-insensitive."""
     return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _handles_negation(pattern: str) -> bool:
+    """Whether a pattern spells out negation itself, so the grader must not second-guess it."""
+    return bool(re.search(r"\bnot\b|\bnever\b|n\.t|n\\Wt|\bno\b|doesn|isn|aren", pattern))
 
 
 def _flat(text: str) -> str:
@@ -27,7 +42,25 @@ def needs_met(cues: PointCues, text: str) -> float:
     return sum(bool(_compiled(pattern).search(flat)) for pattern in cues.needs) / len(cues.needs)
 
 
+def asserted(pattern: str, text: str) -> bool:
+    """Whether the text asserts the claim a pattern describes, not merely mentions to deny it.
+
+    A match counts unless its sentence disowns it before or inside the match ("it is a myth
+    that ...", "greedy does not sample"); a pattern that spells out negation itself is taken
+    as written.
+    """
+    compiled = _compiled(pattern)
+    if _handles_negation(pattern):
+        return bool(compiled.search(text))
+    for match in compiled.finditer(text):
+        starts = [found.end() for found in _SENTENCE_END.finditer(text, 0, match.start())]
+        sentence_start = starts[-1] if starts else 0
+        if not DISOWNING.search(text, sentence_start, match.end()):
+            return True
+    return False
+
+
 def contradicted(cues: PointCues, answer: str) -> bool:
-    """Whether any `contradicts` pattern matches anywhere in the answer."""
+    """Whether the answer asserts any of the point's `contradicts` claims."""
     flat = _flat(answer)
-    return any(_compiled(pattern).search(flat) for pattern in cues.contradicts)
+    return any(asserted(pattern, flat) for pattern in cues.contradicts)
