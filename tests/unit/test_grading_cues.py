@@ -119,3 +119,26 @@ def test_a_misconception_said_only_to_deny_it_is_not_asserted(answer: str, claim
 def test_a_pattern_that_spells_out_negation_is_taken_as_written() -> None:
     assert asserted("(does not|doesn.t) freeze", "LoRA does not freeze the base weights.")
     assert not asserted("(does not|doesn.t) freeze", "LoRA freezes the base weights.")
+
+
+def test_a_sentence_asserting_a_misconception_is_no_evidence_for_any_point(
+    tmp_path: Path,
+) -> None:
+    _, question = load(tmp_path, CUES)
+
+    def spread_covered(answer: str) -> bool:
+        result = grade_answer(
+            "demo/balance",
+            question.key_points,  # type: ignore[attr-defined]
+            answer,
+            FuzzyWords(),
+            cues=question.cues,  # type: ignore[attr-defined]
+        )
+        return result.points[1].covered
+
+    assert spread_covered("Tokens spread evenly over the experts.")
+    assert not spread_covered("We maximise the balance loss so tokens spread evenly over experts.")
+    assert spread_covered(
+        "We maximise the balance loss. Separately, tokens spread evenly over the experts."
+    )
+    assert spread_covered("We never maximise the balance loss; tokens spread evenly over experts.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from tui.core.models import PointCues
@@ -60,7 +61,12 @@ def asserted(pattern: str, text: str) -> bool:
     return False
 
 
+def asserts_any(patterns: Sequence[str], text: str) -> bool:
+    """Whether the text asserts any of the claims the patterns describe."""
+    flat = _flat(text)
+    return any(asserted(pattern, flat) for pattern in patterns)
+
+
 def contradicted(cues: PointCues, answer: str) -> bool:
     """Whether the answer asserts any of the point's `contradicts` claims."""
-    flat = _flat(answer)
-    return any(asserted(pattern, flat) for pattern in cues.contradicts)
+    return asserts_any(cues.contradicts, answer)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from tui.core.grading.cues import contradicted, needs_met
+from tui.core.grading.cues import asserts_any, contradicted, needs_met
 from tui.core.grading.lexicon import STOPWORDS
 from tui.core.grading.result import GradeResult, GraderKind, PointResult, Verdict
 from tui.core.grading.rules import contradicts
@@ -63,13 +63,33 @@ def grade_answer(
     cues: Sequence[PointCues] = (),
 ) -> GradeResult:
     """Grade an answer point by point: best matching stretch, its score, and the rules."""
-    spans = windows(sentences(answer), answer, tuning.window)
+    misconceptions = [pattern for cue in cues for pattern in cue.contradicts]
+    spans = [
+        span
+        for run in _runs_without(sentences(answer), misconceptions)
+        for span in windows(run, answer, tuning.window)
+    ]
     by_point = {cue.point: cue for cue in cues}
     points = tuple(
         _grade_point(index, point, answer, spans, matcher, tuning, embedder, by_point.get(index))
         for index, point in enumerate(key_points, start=1)
     )
     return GradeResult(question_id=question_id, grader=GraderKind.OFFLINE, points=points)
+
+
+def _runs_without(spans: list[Span], misconceptions: Sequence[str]) -> list[list[Span]]:
+    """The runs of adjacent sentences that assert none of the question's misconceptions.
+
+    A sentence that asserts a misconception of any key point is no evidence for any point: it
+    shows the words without the understanding.
+    """
+    runs: list[list[Span]] = [[]]
+    for span in spans:
+        if misconceptions and asserts_any(misconceptions, span.text):
+            runs.append([])
+        else:
+            runs[-1].append(span)
+    return [run for run in runs if run]
 
 
 def content_words(text: str) -> list[str]:
