@@ -18,13 +18,16 @@ GOOD = (
 WRONG = "Temperature above 1 sharpens the distribution, so the model picks the top token more."
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run `genai-tui ARGS` with this interpreter, bytes in and out."""
+def run(
+    *args: str, stdin: bytes | None = None, lang: str = "C.UTF-8"
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `genai-tui ARGS` with this interpreter in the given locale, bytes in and out."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LC_")}
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True,
         input=stdin,
-        env=dict(os.environ),
+        env={**env, "LANG": lang},
         timeout=120,
     )
 
@@ -74,6 +77,17 @@ def test_text_output_names_the_points_and_the_suggestion() -> None:
     out = result.stdout.decode()
     assert f"{QUESTION}:" in out and "suggested rating:" in out and "offline grader" in out
     assert "[x] 1." in out and "Temperature divides every logit" in out
+
+
+def test_text_output_renders_formulas_in_key_points() -> None:
+    answer = b"A discriminative model learns p of y given x."
+    result = run("grade", "generative-vs-discriminative/difference", "-", stdin=answer)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode()
+    assert "p(y \u2223 x)" in text
+    assert "$" not in text and "\\mid" not in text
+    ascii = run("grade", "generative-vs-discriminative/difference", "-", stdin=answer, lang="C")
+    assert "p(y | x)" in ascii.stdout.decode() and ascii.stdout.isascii()
 
 
 def test_text_output_is_sanitised() -> None:

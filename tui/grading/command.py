@@ -15,6 +15,7 @@ from tui.core.grading.report import to_json, to_text
 from tui.core.grading.result import GradeResult
 from tui.grading.service import AnswerGrading, configured_grading
 from tui.paths import config_path
+from tui.terminal import ascii_only
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -128,7 +129,7 @@ def _print(result: GradeResult, *, as_json: bool) -> None:
     if as_json:
         print(json.dumps(to_json(result), ensure_ascii=False), flush=True)
     else:
-        print(to_text(result) + "\n", flush=True)
+        print(to_text(result, ascii=ascii_only()) + "\n", flush=True)
 
 
 def _fail(message: str) -> None:

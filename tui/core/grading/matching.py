@@ -148,9 +148,21 @@ def _grade_point(
 def _graded_by_needs(
     index: int, point: str, candidates: list[Candidate], cues: PointCues
 ) -> PointResult:
-    """A point with `needs` cues: covered when one stretch meets them all, scored by the share."""
+    """A point with `needs` cues: covered when one stretch meets them all, scored by the share.
+
+    The evidence is the fewest sentences that meet the most `needs`, so a quote never starts
+    with a sentence that says something else.
+    """
     scored = [(needs_met(cues, found.span.text), found) for found in candidates]
-    share, best = max(scored, key=lambda item: (item[0], item[1].score, -len(item[1].span.text)))
+    share, best = max(
+        scored,
+        key=lambda item: (
+            item[0],
+            -item[1].span.sentence_count,
+            item[1].score,
+            -len(item[1].span.text),
+        ),
+    )
     score = round(min(1.0, 0.7 * share + 0.3 * best.score), 3)
     if share < 1.0:
         evidence = best.span.text if share > 0 else None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.core.formula import render_inline
 from tui.core.grading.result import GradeResult
+from tui.core.mathtext import SegmentKind, split_math
 from tui.core.rubric import suggested_rating
 from tui.core.sanitize import sanitize
 
@@ -38,17 +40,19 @@ def to_json(result: GradeResult) -> dict[str, Any]:
     return document
 
 
-def to_text(result: GradeResult) -> str:
-    """A readable summary: one line per key point, with its evidence quoted, sanitised."""
+def to_text(result: GradeResult, *, ascii: bool = False) -> str:
+    """A readable summary: one line per key point (formulas rendered), its evidence quoted."""
     lines = [
         f"{result.question_id}: {result.covered}/{result.total} key points covered "
         f"({result.grader.value} grader), suggested rating: {suggested(result)}"
     ]
     for point in result.points:
         mark = {"covered": "[x]", "partial": "[~]", "missing": "[ ]"}[point.verdict.value]
-        lines.append(f"  {mark} {point.index}. {_one_line(point.text)}  ({point.score:.2f})")
+        text = _one_line(inline_prose(point.text, ascii=ascii))
+        lines.append(f"  {mark} {point.index}. {text}  ({point.score:.2f})")
         if point.evidence is not None:
-            lines.append(f"        \u201c{_one_line(point.evidence)}\u201d")
+            opening, closing = ('"', '"') if ascii else ("\u201c", "\u201d")
+            lines.append(f"        {opening}{_one_line(point.evidence)}{closing}")
     if result.notice:
         lines.append(f"  note: {_one_line(result.notice)}")
     return "\n".join(lines)
@@ -57,3 +61,13 @@ def to_text(result: GradeResult) -> str:
 def _one_line(text: str) -> str:
     """Untrusted text made inert and folded onto one line."""
     return " ".join(sanitize(text).split())
+
+
+def inline_prose(text: str, *, ascii: bool = False) -> str:
+    """Prose with its `$...$` formulas in their one-line form, for plain-text output."""
+    return "".join(
+        segment.source
+        if segment.kind is SegmentKind.TEXT
+        else render_inline(segment.source, ascii=ascii)
+        for segment in split_math(text)
+    )

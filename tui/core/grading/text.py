@@ -18,6 +18,7 @@ class Span:
     start: int
     end: int
     text: str
+    sentence_count: int = 1
 
 
 def sentences(answer: str) -> list[Span]:
@@ -39,7 +40,7 @@ def windows(spans: list[Span], answer: str, width: int = 2) -> list[Span]:
     for size in range(2, width + 1):
         for first in range(len(spans) - size + 1):
             start, end = spans[first].start, spans[first + size - 1].end
-            found.append(Span(start, end, answer[start:end]))
+            found.append(Span(start, end, answer[start:end], size))
     return found
 
 
