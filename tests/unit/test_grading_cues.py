@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.bank import load_bank
-from tui.core.grading.cues import asserted
+from tui.core.grading.cues import asserted, contradicted
 from tui.core.grading.matching import grade_answer
 from tui.grading.offline import FuzzyWords
 from tui.paths import bundled_content_dir
@@ -142,3 +142,14 @@ def test_a_sentence_asserting_a_misconception_is_no_evidence_for_any_point(
         "We maximise the balance loss. Separately, tokens spread evenly over the experts."
     )
     assert spread_covered("We never maximise the balance loss; tokens spread evenly over experts.")
+
+
+def test_no_bundled_misconception_is_asserted_by_its_own_model_answer() -> None:
+    bank = load_bank([bundled_content_dir()]).bank
+    vetoed = [
+        (question.id, cue.point)
+        for question in bank.questions
+        for cue in question.cues
+        if contradicted(cue, question.answer)
+    ]
+    assert vetoed == []
