@@ -110,6 +110,13 @@ def test_every_bundled_cue_names_a_key_point_and_compiles() -> None:
         ("It is a myth that greedy decoding samples at random.", False),
         ("Beam search is never random. Greedy decoding samples at random.", True),
         ("Unlike what many think, greedy decoding samples at random.", False),
+        (
+            "People often think greedy decoding samples at random, but it takes the top token.",
+            False,
+        ),
+        ("It is tempting to say that greedy decoding samples at random.", False),
+        ("It is commonly believed that greedy decoding samples at random.", False),
+        ("I think greedy decoding samples at random.", True),
     ],
 )
 def test_a_misconception_said_only_to_deny_it_is_not_asserted(answer: str, claimed: bool) -> None:

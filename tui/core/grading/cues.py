@@ -9,8 +9,11 @@ from functools import lru_cache
 from tui.core.models import PointCues
 
 DISOWNING = re.compile(
-    r"\b(?:not|never|nor|no longer|rather than|instead of|unlike|myth|mistake|misconception"
-    r"|pitfall|wrong to|false that|untrue)\b|n[’'`]t\b",
+    r"\b(?:not|never|nor|no longer|rather than|instead of|unlike|contrary to|myth|mistake"
+    r"|misconception|pitfall|wrong to|false that|untrue|tempting"
+    r"|people (?:\w+ )?(?:think|say|assume|believe|claim)"
+    r"|(?:commonly|widely|often) (?:believed|thought|assumed|claimed)"
+    r"|(?:common|popular) (?:belief|claim|assumption))\b|n[’'`]t\b",
     re.IGNORECASE,
 )
 """Words that disown a claim: a misconception said after them in its sentence is not asserted."""
