@@ -163,5 +163,5 @@ def test_no_bundled_misconception_is_asserted_by_its_own_model_answer() -> None:
 
 
 def test_words_that_merely_contain_a_negation_do_not_make_a_pattern_literal() -> None:
-    assert not asserted("parent beam is dropped", "The parent beam is never dropped.")
+    assert not asserted("parent beam is dropped", "It is not true that the parent beam is dropped.")
     assert asserted("parent beam is dropped", "The parent beam is dropped.")
