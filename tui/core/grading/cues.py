@@ -9,7 +9,7 @@ from functools import lru_cache
 from tui.core.models import PointCues
 
 DISOWNING = re.compile(
-    r"\b(?:not|never|nor|no longer|rather than|instead of|unlike|contrary to|myth|mistake"
+    r"\b(?:not|cannot|never|nor|no longer|rather than|instead of|unlike|contrary to|myth|mistake"
     r"|misconception|pitfall|wrong to|false that|untrue|tempting"
     r"|people (?:\w+ )?(?:think|say|assume|believe|claim)"
     r"|(?:commonly|widely|often) (?:believed|thought|assumed|claimed)"
