@@ -89,12 +89,12 @@ async def test_an_idle_session_is_closed_with_a_message_and_keeps_its_ratings(
     tmp_path: Path,
 ) -> None:
     key = new_key()
-    async with serving(tmp_path, Limits(idle_seconds=3)) as served:
+    async with serving(tmp_path, Limits(idle_seconds=6)) as served:
         conn = await connect(served, key)
         chan, screen = await open_terminal(conn)
         await rate_first_question(served, key, chan, screen, expected=1)
         await screen.wait_closed()
-        assert b"no key pressed for 0.05 minutes" in screen.output
+        assert b"no key pressed for 0.1 minutes" in screen.output
         assert b"Your ratings are saved" in screen.output
         await served.until_idle()
         assert served.reviews(key) == 1
