@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.bank import load_bank
-from tui.core.grading.cues import asserted, contradicted
+from tui.core.grading.cues import asserted, contradicted, needs_met, states_negation
 from tui.core.grading.matching import grade_answer
+from tui.core.models import PointCues
 from tui.grading.offline import FuzzyWords
 from tui.paths import bundled_content_dir
 
@@ -165,3 +166,28 @@ def test_no_bundled_misconception_is_asserted_by_its_own_model_answer() -> None:
 def test_words_that_merely_contain_a_negation_do_not_make_a_pattern_literal() -> None:
     assert not asserted("parent beam is dropped", "It is not true that the parent beam is dropped.")
     assert asserted("parent beam is dropped", "The parent beam is dropped.")
+
+
+@pytest.mark.parametrize(
+    ("answer", "met"),
+    [
+        ("We log the token counts of every call.", 1.0),
+        ("Token counts are not worth logging.", 0.5),
+        ("We never log token counts.", 0.0),
+        ("There's no need to log token counts.", 0.5),
+        ("We don't log prompts, but we log token counts.", 1.0),
+        ("Not for privacy reasons, we always log token counts of each call.", 1.0),
+    ],
+)
+def test_a_negated_need_is_not_met(answer: str, met: float) -> None:
+    """Each need on its own: a negated 'log' is unmet while 'token counts' still counts."""
+    cues = PointCues(1, needs=(r"\blog", "token counts?"))
+    assert needs_met(cues, answer) == met
+
+
+def test_a_point_stated_in_the_negative_matches_its_needs_literally() -> None:
+    cues = PointCues(1, needs=("change",))
+    assert needs_met(cues, "Temperature does not change the ranking.") == 0.0
+    assert needs_met(cues, "Temperature does not change the ranking.", literal=True) == 1.0
+    assert states_negation("Temperature does not change the ranking of tokens")
+    assert not states_negation("Temperature divides the logits")

@@ -20,6 +20,15 @@ DISOWNING = re.compile(
 
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 
+NEGATION_REACH = 3
+"""How many words before a `needs` match a negator still negates it (chosen on unfitted answers)."""
+
+_NEGATOR = re.compile(r"\b(?:not|cannot|never|no)\b|n[’'`]t\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]|\b(?:but|while|whereas|so|because)\b", re.IGNORECASE)
+_POINT_NEGATION = re.compile(
+    r"\b(?:not|no|never|without|nor|cannot|rather|instead)\b|n[’'`]t\b", re.IGNORECASE
+)
+
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -38,12 +47,38 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def needs_met(cues: PointCues, text: str) -> float:
-    """The share of the point's `needs` patterns that match the text (1.0 when it has none)."""
+def needs_met(cues: PointCues, text: str, *, literal: bool = False) -> float:
+    """The share of the point's `needs` patterns the text meets (1.0 when it has none).
+
+    A need is met by a match that is not negated ("token counts aren't worth logging" does not
+    meet a need for logging token counts), unless `literal` (the key point itself states a
+    negation) or the pattern spells out negation itself.
+    """
     if not cues.needs:
         return 1.0
     flat = _flat(text)
-    return sum(bool(_compiled(pattern).search(flat)) for pattern in cues.needs) / len(cues.needs)
+    met = sum(_met(pattern, flat, literal) for pattern in cues.needs)
+    return met / len(cues.needs)
+
+
+def states_negation(point: str) -> bool:
+    """Whether a key point states something in the negative, so its needs match literally."""
+    return bool(_POINT_NEGATION.search(point))
+
+
+def _met(pattern: str, text: str, literal: bool) -> bool:
+    """Whether some match of a `needs` pattern in the text is not negated."""
+    compiled = _compiled(pattern)
+    if literal or _handles_negation(pattern):
+        return bool(compiled.search(text))
+    return any(not _negated(text, match) for match in compiled.finditer(text))
+
+
+def _negated(text: str, match: re.Match[str]) -> bool:
+    """Whether a negator sits in the match or in the three words before it, in its clause."""
+    clause = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+    nearby = " ".join(clause.split()[-NEGATION_REACH:])
+    return bool(_NEGATOR.search(f"{nearby} {match.group(0)}"))
 
 
 def asserted(pattern: str, text: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from tui.core.grading.cues import asserts_any, contradicted, needs_met
+from tui.core.grading.cues import asserts_any, contradicted, needs_met, states_negation
 from tui.core.grading.lexicon import STOPWORDS
 from tui.core.grading.result import GradeResult, GraderKind, PointResult, Verdict
 from tui.core.grading.rules import contradicts
@@ -153,7 +153,8 @@ def _graded_by_needs(
     The evidence is the fewest sentences that meet the most `needs`, so a quote never starts
     with a sentence that says something else.
     """
-    scored = [(needs_met(cues, found.span.text), found) for found in candidates]
+    literal = states_negation(point)
+    scored = [(needs_met(cues, found.span.text, literal=literal), found) for found in candidates]
     share, best = max(
         scored,
         key=lambda item: (
