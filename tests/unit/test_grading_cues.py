@@ -10,6 +10,7 @@ import pytest
 from tui.core.bank import load_bank
 from tui.core.grading.cues import asserted, contradicted, needs_met, states_negation
 from tui.core.grading.matching import grade_answer
+from tui.core.grading.result import GradeResult, Verdict
 from tui.core.models import PointCues
 from tui.grading.offline import FuzzyWords
 from tui.paths import bundled_content_dir
@@ -191,3 +192,28 @@ def test_a_point_stated_in_the_negative_matches_its_needs_literally() -> None:
     assert needs_met(cues, "Temperature does not change the ranking.", literal=True) == 1.0
     assert states_negation("Temperature does not change the ranking of tokens")
     assert not states_negation("Temperature divides the logits")
+
+
+def test_two_misconceptions_leave_the_other_points_for_the_user_to_tick() -> None:
+    key_points = [
+        "The balance loss is minimised",
+        "The router picks the top-k experts per token",
+        "Tokens spread evenly over the experts",
+    ]
+    cues = (
+        PointCues(1, contradicts=(r"maximi[sz]\w*[^.]{0,30}balanc",)),
+        PointCues(2, contradicts=(r"router[^.]{0,30}per (document|sequence)",)),
+    )
+    spread = "Thanks to it, tokens spread evenly over the experts."
+    one_slip = "We maximise the balance loss. " + spread
+    two = "We maximise the balance loss. The router chooses per document. " + spread
+
+    def grade(answer: str) -> GradeResult:
+        return grade_answer("demo/moe", key_points, answer, FuzzyWords(), cues=cues)
+
+    assert grade(one_slip).points[2].covered and grade(one_slip).notice is None
+    result = grade(two)
+    third = result.points[2]
+    assert third.verdict is Verdict.PARTIAL and third.evidence == spread
+    assert result.covered == 0
+    assert result.notice is not None and "points 1, 2" in result.notice

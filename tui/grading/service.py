@@ -87,4 +87,5 @@ def configured_grading(config_file: Path, environ: Mapping[str, str]) -> AnswerG
 
 def _with_notice(result: GradeResult, notice: str) -> GradeResult:
     """The same result carrying a one-line notice."""
-    return GradeResult(result.question_id, result.grader, result.points, notice)
+    combined = f"{notice}; {result.notice}" if result.notice else notice
+    return GradeResult(result.question_id, result.grader, result.points, combined)
