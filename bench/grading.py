@@ -2,8 +2,9 @@
 
 For the held-out and the tuning half separately: precision, recall and F1 of "covered", the
 share of key points ticked in wrong answers, how often the suggested rating matches the kind,
-and the grading time per answer; then load time and RSS growth. Two baselines (plain embedding
-similarity, plain word overlap) and the grader with wordllama added are measured the same way.
+and the grading time per answer; the same for the offline grader on the fresh set; then load
+time and RSS growth. Two baselines (plain embedding similarity, plain word overlap) and the
+grader with wordllama added are measured the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tui.core.models import Question
 from tui.paths import bundled_content_dir
 
 ANSWERS = Path(__file__).resolve().parent / "grading" / "answers.jsonl"
+FRESH = Path(__file__).resolve().parent / "grading" / "fresh.jsonl"
 SPLITS = ("heldout", "tune")
 TARGETS = {"f1": 0.80, "wrong_ticked": 0.15, "rating_match": 0.80, "ms": 50.0, "rss_mb": 60.0}
 
@@ -92,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     bank = load_bank([bundled_content_dir()]).bank
     answers = read_answers(args.answers)
     halves = {split: [item for item in answers if item["split"] == split] for split in SPLITS}
+    fresh = read_answers(FRESH)
 
     from tui.grading.offline import OfflineGrader
 
@@ -150,6 +153,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         title = f"{split} half: {len(halves[split])} answers"
         print_table(title, headers, rows)
+    fresh_figures = measure(offline.grade, bank, fresh)
+    print_table(
+        f"fresh set (chose two grader rules; no cue fitted to it): {len(fresh)} answers",
+        headers,
+        [
+            (
+                "offline grader",
+                fresh_figures.precision,
+                fresh_figures.recall,
+                fresh_figures.f1,
+                fresh_figures.wrong_ticked,
+                fresh_figures.rating_match,
+                fresh_figures.ms_per_answer,
+            )
+        ],
+    )
     print_table("loading (in this process)", ("what", "load s", "RSS growth MB"), loads)
     targets = ", ".join(f"{key} {value}" for key, value in TARGETS.items())
     print(f"\ntargets on the held-out half: {targets}")

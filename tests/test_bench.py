@@ -99,6 +99,19 @@ def test_grading_prints_both_halves_and_the_load_cost() -> None:
         assert per_split[split] > 0
         assert f"{split} half: {per_split[split]} answers" in out
     assert "offline grader without cues" in out and "RSS growth MB" in out
+    fresh = (BENCH / "grading" / "fresh.jsonl").read_text(encoding="utf-8").splitlines()
+    assert f"fresh set (chose two grader rules; no cue fitted to it): {len(fresh)} answers" in out
+
+
+def test_cue_review_prints_the_review_set_and_the_tuning_half_but_never_held_out() -> None:
+    """cue_review.py grades every cue-review answer, and with --tune the tuning half only."""
+    review = sum(
+        len(path.read_text(encoding="utf-8").splitlines())
+        for path in (BENCH / "cue-review").glob("*.jsonl")
+    )
+    out = run_script("cue_review.py", "--tune")
+    assert f"cue review: {review} answers in 24 files" in out
+    assert "tuning half: 111 answers" in out and "heldout" not in out
 
 
 @pytest.mark.slow

@@ -158,3 +158,22 @@ def test_wrong_answers_mostly_miss(answers: list[Answer]) -> None:
     for answer in answers:
         if answer["kind"] == "wrong":
             assert sum(answer["covered"]) * 2 < len(answer["covered"]), answer["question_id"]
+
+
+FRESH = ANSWERS.with_name("fresh.jsonl")
+
+
+def test_the_fresh_set_is_labeled_per_key_point_and_spans_every_topic(bank: Bank) -> None:
+    """fresh.jsonl: a wrong answer for 3 questions per topic, labels one per key point."""
+    fresh = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines()]
+    topics: Counter[str] = Counter()
+    for item in fresh:
+        assert set(item) == {"question_id", "kind", "answer", "covered"}
+        question = bank.question(item["question_id"])
+        assert question is not None and item["kind"] in ("strong", "wrong")
+        assert len(item["covered"]) == len(question.key_points)
+        if item["kind"] == "wrong":
+            topics[question.topic_id] += 1
+            assert not all(item["covered"])
+    assert set(topics) == {topic.id for topic in bank.topics}
+    assert min(topics.values()) >= 3

@@ -1,8 +1,8 @@
 """A regression guard: the offline grader on the TUNE half of bench/grading keeps its accuracy.
 
-Measured (bench/README.md): with cues F1 0.99, 3% of wrong-answer points ticked, rating matches
-the kind in 100% of answers; without cues F1 0.69, 51% ticked, 66% matching. The floors sit well
-below, so this catches a broken grader, not noise.
+Measured (bench/README.md): with cues F1 0.947, 5.7% of wrong-answer points ticked, rating
+matches the kind in 94% of answers; without cues F1 0.69, 51% ticked, 64% matching. The floors
+sit well below, so this catches a broken grader, not noise.
 """
 
 from __future__ import annotations
