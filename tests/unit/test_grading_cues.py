@@ -216,4 +216,4 @@ def test_two_misconceptions_leave_the_other_points_for_the_user_to_tick() -> Non
     third = result.points[2]
     assert third.verdict is Verdict.PARTIAL and third.evidence == spread
     assert result.covered == 0
-    assert result.notice is not None and "points 1, 2" in result.notice
+    assert result.notice is not None and "key points 1, 2," in result.notice

@@ -53,6 +53,16 @@ class Candidate:
     contradicted: bool
 
 
+DISTRUST_AT = 2
+"""How many key points an answer must contradict before none of its other points is ticked.
+
+One slip leaves the rest of an answer trusted; an answer wrong on two points is built on a
+misunderstanding, and its matching words are shown as partial for the user to judge. Chosen on
+96 fresh answers no cue was fitted to (wrong-answer ticks 15.7% -> 11.7%, strong answers
+unchanged), checked on the tuning half (unchanged).
+"""
+
+
 def grade_answer(
     question_id: str,
     key_points: Sequence[str],
@@ -70,11 +80,13 @@ def grade_answer(
         for span in windows(run, answer, tuning.window)
     ]
     by_point = {cue.point: cue for cue in cues}
+    vetoed = sorted(cue.point for cue in cues if contradicted(cue, answer))
     points = tuple(
-        _grade_point(index, point, answer, spans, matcher, tuning, embedder, by_point.get(index))
+        _grade_point(index, point, spans, matcher, tuning, embedder, by_point.get(index))
+        if index not in vetoed
+        else PointResult(index, point, Verdict.MISSING, 0.0, None)
         for index, point in enumerate(key_points, start=1)
     )
-    vetoed = [cue.point for cue in cues if contradicted(cue, answer)]
     if len(vetoed) < DISTRUST_AT:
         return GradeResult(question_id=question_id, grader=GraderKind.OFFLINE, points=points)
     return GradeResult(
@@ -82,21 +94,10 @@ def grade_answer(
         grader=GraderKind.OFFLINE,
         points=tuple(_unconfirmed(found) for found in points),
         notice=(
-            f"This answer states {len(vetoed)} misconceptions (points "
-            f"{', '.join(map(str, sorted(vetoed)))}), so no point was ticked for you: "
-            "tick the ones you are sure of"
+            f"This answer contradicts key points {', '.join(map(str, vetoed))}, so no other "
+            "point was ticked for you: tick the ones you are sure of"
         ),
     )
-
-
-DISTRUST_AT = 2
-"""How many key points an answer must contradict before none of its other points is ticked.
-
-One slip leaves the rest of an answer trusted; two misconceptions mean it is built on a
-misunderstanding, and its matching words are shown as partial for the user to judge. Chosen on
-96 fresh answers no cue was fitted to (wrong-answer ticks 15.7% -> 11.7%, strong answers
-unchanged), checked on the tuning half (unchanged).
-"""
 
 
 def _unconfirmed(found: PointResult) -> PointResult:
@@ -138,7 +139,6 @@ def overlap(point: str, text: str, matcher: WordMatcher) -> float:
 def _grade_point(
     index: int,
     point: str,
-    answer: str,
     spans: list[Span],
     matcher: WordMatcher,
     tuning: Tuning,
@@ -147,8 +147,6 @@ def _grade_point(
 ) -> PointResult:
     """The verdict for one key point over every stretch of the answer."""
     if not spans:
-        return PointResult(index, point, Verdict.MISSING, 0.0, None)
-    if cues is not None and contradicted(cues, answer):
         return PointResult(index, point, Verdict.MISSING, 0.0, None)
     texts = [span.text for span in spans]
     weight = tuning.semantic_weight if embedder is not None else 0.0
