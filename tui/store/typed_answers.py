@@ -7,10 +7,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.core.grading.result import GradeResult, GraderKind, PointResult, Verdict
 from tui.store.tx import Transaction, iso
+
+if TYPE_CHECKING:  # imported when a stored answer is read, not at start-up
+    from tui.core.grading.result import GradeResult, GraderKind, PointResult
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def _point_json(point: PointResult) -> dict[str, Any]:
 
 def _from_row(row: Any) -> TypedAnswer:
     """A TypedAnswer from a `typed_answers` row."""
+    from tui.core.grading.result import GraderKind, PointResult, Verdict
+
     points = tuple(
         PointResult(
             int(item["index"]),

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
-from tui.core.grading.result import GradeResult, GraderKind
 from tui.core.sanitize import sanitize
-from tui.store.typed_answers import TypedAnswer
+
+if TYPE_CHECKING:  # the grading types are imported only once an answer is shown
+    from tui.core.grading.result import GradeResult
+    from tui.store.typed_answers import TypedAnswer
 
 MAX_ATTEMPTS_SHOWN = 10
-GRADER_NAMES = {GraderKind.OFFLINE: "offline grader", GraderKind.LLM: "LLM judge"}
-SHORT_GRADER_NAMES = {GraderKind.OFFLINE: "offline", GraderKind.LLM: "LLM judge"}
+# Keyed by GraderKind's values (a StrEnum member finds its value's entry), so that the start-up
+# path does not import the grading types.
+GRADER_NAMES: dict[str, str] = {"offline": "offline grader", "llm": "LLM judge"}
+SHORT_GRADER_NAMES: dict[str, str] = {"offline": "offline", "llm": "LLM judge"}
 
 
 def attempt_lines(attempts: Sequence[TypedAnswer], tz: tzinfo) -> tuple[str, ...]:
