@@ -22,7 +22,6 @@ from tui.ui.colour_modes import ColourFree, calm_theme
 from tui.ui.compact_output import compacting
 from tui.ui.key_order import KeySequencer
 from tui.ui.screens.dashboard import DashboardScreen
-from tui.ui.screens.help import HelpScreen, binding_rows, key_label
 from tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
@@ -127,7 +126,11 @@ class GenAITUI(App[None]):
     def get_key_display(self, binding: Binding) -> str:
         """How the Footer names a key; in ASCII mode `Enter` and `Up` rather than glyphs."""
         shown = super().get_key_display(binding)
-        return shown if shown.isascii() or not self.ascii else key_label(binding.key, ascii=True)
+        if shown.isascii() or not self.ascii:
+            return shown
+        from tui.ui.screens.help import key_label  # the help module loads after the first frame
+
+        return key_label(binding.key, ascii=True)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables; in 16 colours, with an accent that does not turn red."""
@@ -247,6 +250,8 @@ class GenAITUI(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
+        from tui.ui.screens.help import HelpScreen, binding_rows  # loaded on first use
+
         if isinstance(self.screen, HelpScreen | TooSmallScreen):
             return
         self.push_screen(HelpScreen(binding_rows(self.screen, self.ascii)))
