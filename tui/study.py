@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.bank import Bank
 from tui.core.cards import CardState
-from tui.core.cram import CramScope, cram_questions
 from tui.core.mastery import TopicMastery, overall_mastery, topic_mastery
 from tui.core.models import Question
 from tui.store.progress import Progress, RecordedReview
+
+if TYPE_CHECKING:  # cram is imported when a cram session starts, not at start-up
+    from tui.core.cram import CramScope
 
 Clock = Callable[[], datetime]
 DEFAULT_NEW_PER_DAY = 15
@@ -149,6 +151,8 @@ class Study:
 
     def cram_queue(self, scope: CramScope) -> list[Question]:
         """Every question of a cram scope, due or not."""
+        from tui.core.cram import cram_questions
+
         progress = self.progress
         return cram_questions(
             self.bank, scope, progress.notes.bookmarked(), progress.flags.flagged()

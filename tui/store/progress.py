@@ -8,19 +8,22 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.cards import DEFAULT_DECAY, CardState, from_fsrs, to_fsrs
 from tui.store.card_rows import save_card
-from tui.store.cram import CramLog
 from tui.store.db import open_database
 from tui.store.flags import Flags
 from tui.store.history import History
-from tui.store.mock_log import MockLog
 from tui.store.notes import Notes
 from tui.store.tx import Transaction, iso
 from tui.store.typed_answers import TypedAnswers
+
+if TYPE_CHECKING:  # the mock and cram logs are imported on first use, not at start-up
+    from tui.store.cram import CramLog
+    from tui.store.mock_log import MockLog
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,22 @@ class Progress:
         self.notices = notices
         self.notes = Notes(db, path)
         self.history = History(db)
-        self.mocks = MockLog(db, path)
-        self.cram = CramLog(db, path)
         self.flags = Flags(db, path)
         self.typed_answers = TypedAnswers(db, path)
+
+    @cached_property
+    def mocks(self) -> MockLog:
+        """The mock interviews and their answers (the module is imported on first use)."""
+        from tui.store.mock_log import MockLog
+
+        return MockLog(self.db, self.path)
+
+    @cached_property
+    def cram(self) -> CramLog:
+        """The cram ratings, which never touch a card (the module is imported on first use)."""
+        from tui.store.cram import CramLog
+
+        return CramLog(self.db, self.path)
 
     @classmethod
     def open(
