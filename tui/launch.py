@@ -38,6 +38,31 @@ def launch(
     user = user_environ(os.environ, process_start_environ())
     boxes = locale_can_draw_boxes(user)
     use_ascii = bool(ascii) or not boxes
+    locale_warnings = []
+    if not ascii and not boxes:
+        locale_warnings.append(
+            f"ASCII mode: the locale {locale_name(user)!r} cannot show box-drawing "
+            "characters; set LANG=C.UTF-8 (or another UTF-8 locale) for full glyphs"
+        )
+    # Importing Textual and the app, and loading the bank, make many objects but hardly any
+    # garbage cycles (a few hundred objects), yet the collector's passes over them cost start-up
+    # about 15 ms. So it is off until the app starts running (and again once the app is done).
+    gc.disable()
+    try:
+        return _load_and_run(content_dirs, db, settings_file, settings, use_ascii, locale_warnings)
+    finally:
+        gc.enable()
+
+
+def _load_and_run(
+    content_dirs: list[Path],
+    db: Path,
+    settings_file: SettingsFile,
+    settings: Settings,
+    use_ascii: bool,
+    locale_warnings: list[str],
+) -> int:
+    """Load the bank and the store, then run the app until it exits; returns the exit code."""
     from tui.content_cache import load_bank_cached
     from tui.paths import cache_dir
     from tui.store.progress import Progress
@@ -48,12 +73,7 @@ def launch(
     if settings_file.problem:
         warnings.append(settings_file.problem)
     progress = Progress.open(db, desired_retention=settings.desired_retention)
-    warnings += list(progress.notices)
-    if not ascii and not boxes:
-        warnings.append(
-            f"ASCII mode: the locale {locale_name(user)!r} cannot show box-drawing "
-            "characters; set LANG=C.UTF-8 (or another UTF-8 locale) for full glyphs"
-        )
+    warnings += [*progress.notices, *locale_warnings]
     try:
         if sys.__stderr__ is not None and hasattr(sys.__stderr__, "reconfigure"):
             sys.__stderr__.reconfigure(encoding="utf-8")
@@ -74,6 +94,7 @@ def launch(
         # it out of the collector's sight spares the first frame a full collection of ~25 ms,
         # during which Textual's writer thread would wait for the GIL to send the frame.
         gc.freeze()
+        gc.enable()
         app.run()
         return app.return_code or 0
     finally:
