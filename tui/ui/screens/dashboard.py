@@ -22,13 +22,11 @@ from tui.core.sanitize import sanitize
 from tui.store.errors import StoreError
 from tui.store.progress import RATING_NAMES
 from tui.study import Overview
-from tui.ui.question_actions import edit_note, toggle_bookmark, toggle_flag
 from tui.ui.typed_attempts import attempt_lines
 from tui.ui.widgets.progress_panel import ProgressPanel
 from tui.ui.widgets.question_detail import DetailView, QuestionDetail
 from tui.ui.widgets.question_list import QuestionList, QuestionRow
 from tui.ui.widgets.topic_table import TopicTable
-from tui.ui.wording import NOTHING_TO_UNDO, saved_message, undone_message
 
 if TYPE_CHECKING:
     from tui.ui.app import GenAITUI
@@ -349,6 +347,8 @@ class DashboardScreen(Screen[None]):
             self.notify(f"Not saved: {error.reason}", severity="error", timeout=10, markup=False)
             return
         if card is not None:
+            from tui.ui.wording import saved_message  # imported on the first rating
+
             self.notify(
                 saved_message(RATING_NAMES[RATING_KEYS[key]], card.due - study.clock()), timeout=3
             )
@@ -370,6 +370,8 @@ class DashboardScreen(Screen[None]):
         except StoreError as error:
             self.notify(f"Undo failed: {error.reason}", severity="error", timeout=10, markup=False)
             return
+        from tui.ui.wording import NOTHING_TO_UNDO, undone_message  # imported on first undo
+
         if undone is None:
             self.notify(NOTHING_TO_UNDO, severity="warning")
             return
@@ -474,11 +476,15 @@ class DashboardScreen(Screen[None]):
 
     def action_note(self) -> None:
         """Edit the note of the current question."""
+        from tui.ui.question_actions import edit_note  # imported on first use
+
         if self.current_question is not None:
             edit_note(self, self.tui.study, self.current_question, self._show_detail)
 
     def action_bookmark(self) -> None:
         """Bookmark the current question, or remove its bookmark."""
+        from tui.ui.question_actions import toggle_bookmark  # imported on first use
+
         if self.current_question is not None:
             toggle_bookmark(self, self.tui.study, self.current_question)
             self._show_questions()
@@ -486,6 +492,8 @@ class DashboardScreen(Screen[None]):
 
     def action_flag(self) -> None:
         """Flag the current question as wrong or unclear (asking why), or unflag it."""
+        from tui.ui.question_actions import toggle_flag  # imported on first use
+
         if self.current_question is not None:
             toggle_flag(self, self.tui.study, self.current_question, self._redraw_questions)
 
