@@ -46,7 +46,7 @@ def launch(
         )
     # Importing Textual and the app, and loading the bank, make many objects but hardly any
     # garbage cycles (a few hundred objects), yet the collector's passes over them cost start-up
-    # about 15 ms. So it is off until the app starts running (and again once the app is done).
+    # about 15 ms. So it is off until the app's first frame (and on again when the app is done).
     gc.disable()
     try:
         return _load_and_run(content_dirs, db, settings_file, settings, use_ascii, locale_warnings)
@@ -94,8 +94,7 @@ def _load_and_run(
         # it out of the collector's sight spares the first frame a full collection of ~25 ms,
         # during which Textual's writer thread would wait for the GIL to send the frame.
         gc.freeze()
-        gc.enable()
-        app.run()
+        app.run()  # the app switches the collector back on after its first frame
         return app.return_code or 0
     finally:
         progress.close()

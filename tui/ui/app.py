@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
@@ -116,6 +117,8 @@ class GenAITUI(App[None]):
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         self._check_size()
+        # tui.launch keeps the garbage collector off for start-up; it resumes after the first frame.
+        self.call_after_refresh(gc.enable)
 
     def get_line_filters(self) -> list[LineFilter]:
         """Textual's filters, or with NO_COLOR (`--color none`) one that strips every colour;
