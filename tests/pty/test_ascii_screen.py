@@ -48,6 +48,7 @@ def test_every_main_screen_is_ascii(tmp_path: Path, args: list[str], env: dict[s
         look("\x1b", "\x1b", "s")  # stats
         look("\x1b", ",")  # settings
         look("\x1b", "m")  # mock setup
+        look("\x1b", "c")  # cram choices (an OptionList with a tall border)
         look("\x1b", "q")
         term.finish()
     finally:
@@ -55,4 +56,6 @@ def test_every_main_screen_is_ascii(tmp_path: Path, args: list[str], env: dict[s
     assert "Topics" in seen[0] and "Keys" in seen[5], seen[5]
     wrong = sorted({char for text in seen for char in text if not char.isascii()})
     assert wrong == [], wrong
+    assert not [text for text in seen if "???" in text], "a glyph with no ASCII look-alike"
+    assert "Cram" in seen[-2], seen[-2]
     assert term.output.isascii(), sorted({chr(b) for b in term.output if b > 127})[:20]

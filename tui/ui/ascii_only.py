@@ -16,10 +16,10 @@ from textual.color import Color
 from textual.filter import LineFilter
 
 _LOOK_ALIKES = {
-    **dict.fromkeys("─━═╌╍┄┅┈┉╼╾", "-"),
+    **dict.fromkeys("─━═╌╍┄┅┈┉╼╾▔", "-"),
     **dict.fromkeys("│┃║╎╏┆┇┊┋╽╿▏▕▎▍▌▐", "|"),
     **dict.fromkeys("╭╮╰╯┌┐└┘╔╗╚╝├┤┬┴┼╠╣╦╩╬╒╓╕╖╘╙╛╜┏┓┗┛", "+"),
-    **dict.fromkeys("▁▂▃▄▅▆▇█▉▊▋▓", "#"),
+    **dict.fromkeys("▁▂▃▄▅▆▇█▉▊▋▓▀", "#"),
     **dict.fromkeys("░▒", "."),
     "…": "~",
     "·": "-",
