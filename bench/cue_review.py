@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchlib import print_table
-from grading_figures import measure, read_answers
+from grading_figures import COLUMNS, measure, read_answers
 
 from tui.core.bank import Bank, load_bank
 from tui.grading.offline import OfflineGrader
@@ -60,23 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tune:
         tune = [item for item in read_answers(TUNE) if item["split"] == "tune"]
         sets[f"tuning half: {len(tune)} answers"] = tune
-    headers = ("set", "P", "R", "F1", "wrong ticked", "rating=kind", "ms/answer")
-    rows = []
-    for name, items in sets.items():
-        if not items:
-            continue
-        found = measure(grader.grade, bank, items)
-        rows.append(
-            (
-                name,
-                found.precision,
-                found.recall,
-                found.f1,
-                found.wrong_ticked,
-                found.rating_match,
-                found.ms_per_answer,
-            )
-        )
+    headers = ("set", *COLUMNS)
+    rows = [measure(grader.grade, bank, items).row(name) for name, items in sets.items() if items]
     print_table("offline grader", headers, rows)
     if args.details:
         print()

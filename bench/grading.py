@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchlib import print_table
-from grading_figures import Grade, measure, read_answers
+from grading_figures import COLUMNS, Grade, measure, read_answers
 
 from tui.core.bank import Bank, load_bank
 from tui.core.grading.matching import Tuning, overlap
@@ -135,39 +135,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             word_overlap, overlap_at
         )
 
-    headers = ("grader", "P", "R", "F1", "wrong ticked", "rating=kind", "ms/answer")
+    headers = ("grader", *COLUMNS)
     for split in SPLITS:
-        rows = []
-        for name, grade in graders.items():
-            found = measure(grade, bank, halves[split])
-            rows.append(
-                (
-                    name,
-                    found.precision,
-                    found.recall,
-                    found.f1,
-                    found.wrong_ticked,
-                    found.rating_match,
-                    found.ms_per_answer,
-                )
-            )
-        title = f"{split} half: {len(halves[split])} answers"
-        print_table(title, headers, rows)
-    fresh_figures = measure(offline.grade, bank, fresh)
+        rows = [measure(grade, bank, halves[split]).row(name) for name, grade in graders.items()]
+        print_table(f"{split} half: {len(halves[split])} answers", headers, rows)
     print_table(
         f"fresh set (chose two grader rules; no cue fitted to it): {len(fresh)} answers",
         headers,
-        [
-            (
-                "offline grader",
-                fresh_figures.precision,
-                fresh_figures.recall,
-                fresh_figures.f1,
-                fresh_figures.wrong_ticked,
-                fresh_figures.rating_match,
-                fresh_figures.ms_per_answer,
-            )
-        ],
+        [measure(offline.grade, bank, fresh).row("offline grader")],
     )
     print_table("loading (in this process)", ("what", "load s", "RSS growth MB"), loads)
     targets = ", ".join(f"{key} {value}" for key, value in TARGETS.items())

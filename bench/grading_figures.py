@@ -18,6 +18,9 @@ MATCHING_RATINGS = {"strong": {"good", "easy"}, "partial": {"hard", "again"}, "w
 
 Grade = Callable[[Question, str], GradeResult]
 
+COLUMNS = ("P", "R", "F1", "wrong ticked", "rating=kind", "ms/answer")
+"""The figures' column headers, in the order `row` gives them."""
+
 
 @dataclass(frozen=True, slots=True)
 class Figures:
@@ -29,6 +32,18 @@ class Figures:
     wrong_ticked: float
     rating_match: float
     ms_per_answer: float
+
+    def row(self, name: str) -> tuple[str, float, float, float, float, float, float]:
+        """A table row: the name, then the figures in the order of COLUMNS."""
+        return (
+            name,
+            self.precision,
+            self.recall,
+            self.f1,
+            self.wrong_ticked,
+            self.rating_match,
+            self.ms_per_answer,
+        )
 
 
 def read_answers(path: Path) -> list[dict[str, object]]:
